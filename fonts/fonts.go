@@ -1,0 +1,264 @@
+// Package fonts embeds the OFL-licensed Noto fonts the service typesets with
+// (see OFL.txt), parses each once, and answers which font covers which
+// character for a given letter language.
+package fonts
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"sync"
+	"unicode"
+
+	"github.com/go-text/typesetting/font"
+)
+
+//go:embed *.ttf
+var files embed.FS
+
+// ID names one bundled font file.
+type ID int
+
+// The bundled fonts.
+const (
+	NastaliqRegular ID = iota
+	NastaliqBold
+	NaskhRegular
+	NaskhBold
+	SansRegular
+	SansBold
+	SansItalic
+	count
+)
+
+type info struct {
+	file, family, psName string
+	bold, italic         bool
+}
+
+var infos = [count]info{
+	NastaliqRegular: {"NotoNastaliqUrdu-Regular.ttf", "Noto Nastaliq Urdu", "NotoNastaliqUrdu", false, false},
+	NastaliqBold:    {"NotoNastaliqUrdu-Bold.ttf", "Noto Nastaliq Urdu", "NotoNastaliqUrdu-Bold", true, false},
+	NaskhRegular:    {"NotoNaskhArabic-Regular.ttf", "Noto Naskh Arabic", "NotoNaskhArabic", false, false},
+	NaskhBold:       {"NotoNaskhArabic-Bold.ttf", "Noto Naskh Arabic", "NotoNaskhArabic-Bold", true, false},
+	SansRegular:     {"NotoSans-Regular.ttf", "Noto Sans", "NotoSans-Regular", false, false},
+	SansBold:        {"NotoSans-Bold.ttf", "Noto Sans", "NotoSans-Bold", true, false},
+	SansItalic:      {"NotoSans-Italic.ttf", "Noto Sans", "NotoSans-Italic", false, true},
+}
+
+// All lists every bundled font.
+func All() []ID {
+	ids := make([]ID, count)
+	for i := range ids {
+		ids[i] = ID(i)
+	}
+	return ids
+}
+
+// Family is the font's family name, as word processors show it.
+func (id ID) Family() string { return infos[id].family }
+
+// PostScriptName is the font's PostScript name (used for PDF BaseFont).
+func (id ID) PostScriptName() string { return infos[id].psName }
+
+// FileName is the name of the embedded TrueType file.
+func (id ID) FileName() string { return infos[id].file }
+
+// Bold reports whether the font is a bold face.
+func (id ID) Bold() bool { return infos[id].bold }
+
+// Italic reports whether the font is an italic face.
+func (id ID) Italic() bool { return infos[id].italic }
+
+// Arabic reports whether the font is one of the Arabic-script fonts.
+func (id ID) Arabic() bool { return id <= NaskhBold }
+
+func (id ID) String() string { return infos[id].psName }
+
+type loaded struct {
+	data []byte
+	font *font.Font
+}
+
+var (
+	loadOnce sync.Once
+	table    [count]loaded
+	loadErr  error
+)
+
+// Load parses every bundled font; it is cheap after the first call.
+func Load() error {
+	loadOnce.Do(func() {
+		for id := range table {
+			data, err := files.ReadFile(infos[id].file)
+			if err != nil {
+				loadErr = fmt.Errorf("fonts: read %s: %w", infos[id].file, err)
+				return
+			}
+			face, err := font.ParseTTF(bytes.NewReader(data))
+			if err != nil {
+				loadErr = fmt.Errorf("fonts: parse %s: %w", infos[id].file, err)
+				return
+			}
+			table[id] = loaded{data: data, font: face.Font}
+		}
+	})
+	return loadErr
+}
+
+func mustLoad() {
+	if err := Load(); err != nil {
+		panic(err) // the fonts are embedded: failure means a broken build
+	}
+}
+
+// Bytes returns the font file (shared; callers must not modify it).
+func (id ID) Bytes() []byte { mustLoad(); return table[id].data }
+
+// Font returns the parsed font (shared, read-only).
+func (id ID) Font() *font.Font { mustLoad(); return table[id].font }
+
+// NewFace returns a new face for the font; faces are cheap and hold
+// per-user state, so each goroutine should use its own.
+func (id ID) NewFace() *font.Face { return font.NewFace(id.Font()) }
+
+// Upem is the font's units per em.
+func (id ID) Upem() float64 { return float64(id.Font().Upem()) }
+
+// Has reports whether the font maps r to a glyph.
+func (id ID) Has(r rune) bool {
+	_, ok := id.Font().NominalGlyph(r)
+	return ok
+}
+
+// Variant returns the font of the same family closest to the given style.
+func (id ID) Variant(bold, italic bool) ID {
+	switch {
+	case id <= NastaliqBold:
+		return pick(bold, NastaliqBold, NastaliqRegular)
+	case id <= NaskhBold:
+		return pick(bold, NaskhBold, NaskhRegular)
+	case bold:
+		return SansBold
+	case italic:
+		return SansItalic
+	default:
+		return SansRegular
+	}
+}
+
+func pick(cond bool, a, b ID) ID {
+	if cond {
+		return a
+	}
+	return b
+}
+
+// ScriptFont is the regular font for a language's own script: Nastaliq for
+// Urdu and Punjabi (Shahmukhi), Naskh for Sindhi and Balochi, Noto Sans for
+// everything else.
+func ScriptFont(lang string) ID {
+	switch lang {
+	case "ur", "pnb":
+		return NastaliqRegular
+	case "sd", "bal":
+		return NaskhRegular
+	default:
+		return SansRegular
+	}
+}
+
+// fallbacks is the order in which fonts are tried for a character the
+// language's script font lacks.
+func fallbacks(lang string) []ID {
+	switch ScriptFont(lang) {
+	case NastaliqRegular:
+		return []ID{NastaliqRegular, SansRegular, NaskhRegular}
+	case NaskhRegular:
+		return []ID{NaskhRegular, SansRegular, NastaliqRegular}
+	default:
+		return []ID{SansRegular, NaskhRegular, NastaliqRegular}
+	}
+}
+
+// IsArabicScript reports whether r belongs to the Arabic script.
+func IsArabicScript(r rune) bool { return unicode.Is(unicode.Arabic, r) }
+
+// IsLatinScript reports whether r belongs to the Latin script.
+func IsLatinScript(r rune) bool { return unicode.Is(unicode.Latin, r) }
+
+// Ignorable reports whether r is laid out without a glyph of its own:
+// bidi and joining controls, and line/paragraph separators.
+func Ignorable(r rune) bool {
+	switch {
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069,
+		r == 0x200E, r == 0x200F, r == 0x061C,
+		r == 0x200B, r == 0x200C, r == 0x200D, r == 0xFEFF,
+		r == '\n', r == '\r', r == '\t':
+		return true
+	}
+	return false
+}
+
+// For returns the font that sets r in a text of the given language, or
+// false if no bundled font has a glyph for it. Latin letters always take
+// Noto Sans; Arabic letters take the language's Arabic font (Naskh for
+// languages without one); other characters the first font that has them.
+func For(lang string, r rune) (ID, bool) {
+	order := fallbacks(lang)
+	if IsLatinScript(r) {
+		order = []ID{SansRegular}
+	} else if IsArabicScript(r) && !ScriptFont(lang).Arabic() {
+		order = []ID{NaskhRegular, NastaliqRegular}
+	}
+	for _, id := range order {
+		if id.Has(r) {
+			return id, true
+		}
+	}
+	return 0, false
+}
+
+// Uncovered returns, in order of first appearance and without repeats, the
+// characters of text that no bundled font can set for the language.
+func Uncovered(lang, text string) []rune {
+	var missing []rune
+	seen := map[rune]bool{}
+	for _, r := range text {
+		if Ignorable(r) || seen[r] {
+			continue
+		}
+		seen[r] = true
+		if _, ok := For(lang, r); !ok {
+			missing = append(missing, r)
+		}
+	}
+	return missing
+}
+
+// UncoveredError names every character no bundled font covers.
+type UncoveredError struct {
+	Lang  string
+	Runes []rune
+}
+
+func (e *UncoveredError) Error() string {
+	var b bytes.Buffer
+	b.WriteString("no bundled font covers ")
+	for i, r := range e.Runes {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "U+%04X %q", r, string(r))
+	}
+	return b.String()
+}
+
+// CheckCoverage returns an *UncoveredError if any character of text has no
+// font for the language.
+func CheckCoverage(lang, text string) error {
+	if missing := Uncovered(lang, text); len(missing) > 0 {
+		return &UncoveredError{Lang: lang, Runes: missing}
+	}
+	return nil
+}

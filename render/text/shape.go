@@ -1,0 +1,109 @@
+package text
+
+import (
+	"sync"
+
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/harfbuzz"
+	"github.com/go-text/typesetting/language"
+
+	"github.com/ualetters/ualetters/fonts"
+)
+
+// ShapedGlyph is one glyph as HarfBuzz outputs it, in font units, in the
+// shaper's output order (visual order: right to left runs come reversed).
+type ShapedGlyph struct {
+	GID      uint16
+	Cluster  int // index of the first rune of the glyph's cluster in the shaped text
+	XAdvance int32
+	XOffset  int32
+	YOffset  int32
+}
+
+// ShapingParams are the OpenType script, language and direction a run is
+// shaped with: the same values the golden test passes to hb-shape.
+type ShapingParams struct {
+	Script   string // ISO 15924 tag as hb-shape takes it: "Arab" or "Latn"
+	Language string // BCP 47 language as hb-shape takes it
+	RTL      bool
+}
+
+// ParamsFor returns the shaping parameters for a run of the given script
+// in a text of the given language. Punjabi and Balochi use the Urdu
+// language system (the fonts have none of their own, see DESIGN.md);
+// Latin text inside a right-to-left letter is shaped as English.
+func ParamsFor(lang string, arabic bool) ShapingParams {
+	if arabic {
+		l := "ur"
+		if lang == "sd" {
+			l = "sd"
+		}
+		return ShapingParams{Script: "Arab", Language: l, RTL: true}
+	}
+	switch lang {
+	case "ur", "sd", "bal", "pnb", "":
+		lang = "en"
+	}
+	return ShapingParams{Script: "Latn", Language: lang}
+}
+
+// shaperState is the per-goroutine state HarfBuzz needs: a buffer and one
+// harfbuzz.Font per bundled font (fonts hold lookup accelerators).
+type shaperState struct {
+	buf   *harfbuzz.Buffer
+	fonts map[fonts.ID]*harfbuzz.Font
+}
+
+var shaperPool = sync.Pool{New: func() any {
+	return &shaperState{buf: harfbuzz.NewBuffer(), fonts: map[fonts.ID]*harfbuzz.Font{}}
+}}
+
+func (s *shaperState) font(id fonts.ID) *harfbuzz.Font {
+	f, ok := s.fonts[id]
+	if !ok {
+		f = harfbuzz.NewFont(font.NewFace(id.Font()))
+		s.fonts[id] = f
+	}
+	return f
+}
+
+var (
+	scriptArab = language.LookupScript('ا')
+	scriptLatn = language.LookupScript('a')
+)
+
+// ShapeUnits shapes text in one font with HarfBuzz (go-text's port) at the
+// font's own scale, so every value is in font units.
+func ShapeUnits(id fonts.ID, p ShapingParams, text []rune) []ShapedGlyph {
+	return shapeInto(nil, id, p, text)
+}
+
+func shapeInto(dst []ShapedGlyph, id fonts.ID, p ShapingParams, text []rune) []ShapedGlyph {
+	st := shaperPool.Get().(*shaperState)
+	defer shaperPool.Put(st)
+	buf := st.buf
+	buf.Clear()
+	buf.AddRunes(text, 0, len(text))
+	buf.Props.Direction = di.DirectionLTR.Harfbuzz()
+	buf.Props.Script = scriptLatn
+	if p.RTL {
+		buf.Props.Direction = di.DirectionRTL.Harfbuzz()
+	}
+	if p.Script == "Arab" {
+		buf.Props.Script = scriptArab
+	}
+	buf.Props.Language = language.NewLanguage(p.Language)
+	buf.Shape(st.font(id), nil)
+	for i, info := range buf.Info {
+		pos := buf.Pos[i]
+		dst = append(dst, ShapedGlyph{
+			GID:      uint16(info.Glyph),
+			Cluster:  info.Cluster,
+			XAdvance: int32(pos.XAdvance),
+			XOffset:  int32(pos.XOffset),
+			YOffset:  int32(pos.YOffset),
+		})
+	}
+	return dst
+}

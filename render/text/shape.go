@@ -29,23 +29,24 @@ type ShapingParams struct {
 	RTL      bool
 }
 
-// ParamsFor returns the shaping parameters for a run of the given script
-// in a text of the given language. Punjabi and Balochi use the Urdu
-// language system (the fonts have none of their own, see DESIGN.md);
-// Latin text inside a right-to-left letter is shaped as English.
-func ParamsFor(lang string, arabic bool) ShapingParams {
-	if arabic {
+// ParamsFor returns the shaping parameters for a run set in an Arabic or a
+// Latin font, in a text of the given language, at the given direction.
+// Punjabi and Balochi use the Urdu language system (the fonts have none of
+// their own, see DESIGN.md); Latin text inside a right-to-left letter is
+// shaped as English.
+func ParamsFor(lang string, arabicFont, rtl bool) ShapingParams {
+	if arabicFont {
 		l := "ur"
 		if lang == "sd" {
 			l = "sd"
 		}
-		return ShapingParams{Script: "Arab", Language: l, RTL: true}
+		return ShapingParams{Script: "Arab", Language: l, RTL: rtl}
 	}
 	switch lang {
 	case "ur", "sd", "bal", "pnb", "":
 		lang = "en"
 	}
-	return ShapingParams{Script: "Latn", Language: lang}
+	return ShapingParams{Script: "Latn", Language: lang, RTL: rtl}
 }
 
 // shaperState is the per-goroutine state HarfBuzz needs: a buffer and one

@@ -1,0 +1,176 @@
+package layout
+
+import (
+	"fmt"
+
+	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/render/text"
+)
+
+// Layouter lays out letters with a shared text engine; it is safe for
+// concurrent use.
+type Layouter struct {
+	engine *text.Engine
+}
+
+// New returns a layouter that shapes text with engine.
+func New(engine *text.Engine) *Layouter { return &Layouter{engine: engine} }
+
+// box is one laid-out line waiting for pagination.
+type box struct {
+	line        text.Line
+	left        float64 // left edge of the line's box
+	width       float64
+	spaceBefore float64
+	keepPrev    bool // no page break between this line and the previous one
+	marker      *text.Line
+	markerLeft  float64
+}
+
+// Layout lays out a composed letter or cover sheet on pages of the given
+// paper. It returns the text engine's *fonts.UncoveredError for characters
+// no bundled font covers.
+func (l *Layouter) Layout(doc *letter.Document, paper Paper) (*Document, error) {
+	var boxes []box
+	for i, b := range doc.Blocks {
+		bs, err := l.block(doc, b, paper)
+		if err != nil {
+			return nil, fmt.Errorf("layout: block %d (%s): %w", i, b.Role, err)
+		}
+		if len(bs) > 0 && i > 0 && styleFor(doc.Blocks[i-1].Role).keepNext {
+			bs[0].keepPrev = true
+		}
+		if len(bs) > 0 && b.Role == letter.RoleClosing {
+			keepTwoBefore(boxes)
+			bs[0].keepPrev = true
+		}
+		if len(bs) > 0 && b.Role == letter.RoleSignature {
+			bs[0].keepPrev = true
+		}
+		boxes = append(boxes, bs...)
+	}
+	pages := paginate(boxes, paper)
+	out := &Document{
+		Lang: doc.Tag, RTL: doc.RTL(), Title: doc.Title, Subject: doc.Subject,
+		Author: doc.Author, Keywords: doc.Reference, Date: doc.Date,
+	}
+	for i, pg := range pages {
+		p := Page{Paper: paper}
+		for _, pb := range pg {
+			p.Runs = append(p.Runs, placeLine(pb.box.line, pb.box.left, pb.baseline, doc.Tag, doc.Lang)...)
+			if m := pb.box.marker; m != nil {
+				p.Runs = append(p.Runs, placeLine(*m, pb.box.markerLeft, pb.baseline, doc.Tag, doc.Lang)...)
+			}
+		}
+		if doc.Kind != "cover" {
+			runs, err := l.footer(doc, paper, i+1, len(pages))
+			if err != nil {
+				return nil, err
+			}
+			p.Runs = append(p.Runs, runs...)
+		}
+		out.Pages = append(out.Pages, p)
+	}
+	return out, nil
+}
+
+// keepTwoBefore ties the last two lines before the closing to it, so the
+// signature block never stands alone on a page.
+func keepTwoBefore(boxes []box) {
+	if n := len(boxes); n >= 2 {
+		boxes[n-1].keepPrev = true
+	}
+}
+
+// block lays out one block: each of its lines is a paragraph.
+func (l *Layouter) block(doc *letter.Document, b letter.Block, paper Paper) ([]box, error) {
+	st := styleFor(b.Role)
+	size := baseSize(doc.Lang) * st.scale
+	left, width := Margin, paper.Width-2*Margin
+	var out []box
+	for i, ln := range b.Lines {
+		bs, err := l.paragraphBoxes(doc, b.Role, ln, st, size, left, width)
+		if err != nil {
+			return nil, err
+		}
+		if len(bs) == 0 {
+			continue
+		}
+		if i == 0 {
+			bs[0].spaceBefore = st.spaceBefore
+		} else {
+			bs[0].spaceBefore = st.paraSpace
+			bs[0].keepPrev = st.keep
+		}
+		out = append(out, bs...)
+	}
+	if len(b.Label) > 0 {
+		lab, err := l.engine.Layout(paragraph(doc, b.Label, size, text.Start, true), st.indent-6)
+		if err != nil {
+			return nil, err
+		}
+		attachLabel(out, lab, doc.RTL(), left, width, st.indent)
+	}
+	return out, nil
+}
+
+// paragraphBoxes lays out one line of a block (a paragraph or a bullet
+// item) and sets the widow and orphan rules on its lines.
+func (l *Layouter) paragraphBoxes(doc *letter.Document, role letter.Role, ln letter.Line, st style, size, left, width float64) ([]box, error) {
+	textLeft, textWidth := left, width-st.indent
+	if !doc.RTL() {
+		textLeft += st.indent
+	}
+	lines, err := l.engine.Layout(paragraph(doc, ln.Runs, size, st.align, st.bold), textWidth)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]box, len(lines))
+	for i, tl := range lines {
+		out[i] = box{line: tl, left: textLeft, width: textWidth}
+		// A paragraph is never split after its first line nor before its
+		// last (no orphan or widow line); kept blocks are never split.
+		out[i].keepPrev = i > 0 && (st.keep || i == 1 || i == len(lines)-1)
+	}
+	if role == letter.RoleBullets && len(out) > 0 {
+		marker, err := l.engine.Layout(paragraph(doc, []letter.Run{{Text: "•", Lang: doc.Lang}}, size, text.Start, false), st.indent)
+		if err != nil {
+			return nil, err
+		}
+		out[0].marker = &marker[0]
+		out[0].markerLeft = left + 4
+		if doc.RTL() {
+			out[0].markerLeft = left + width - st.indent + 4
+		}
+	}
+	return out, nil
+}
+
+// attachLabel puts a cover-sheet field label in the start-side column of
+// the field's first line.
+func attachLabel(out []box, lab []text.Line, rtl bool, left, width, indent float64) {
+	if len(out) == 0 || len(lab) == 0 {
+		return
+	}
+	out[0].marker = &lab[0]
+	out[0].markerLeft = left
+	if rtl {
+		out[0].markerLeft = left + width - indent + 6
+	}
+}
+
+// paragraph converts runs of the document model into a text paragraph.
+func paragraph(doc *letter.Document, runs []letter.Run, size float64, align text.Align, bold bool) text.Paragraph {
+	p := text.Paragraph{Lang: doc.Lang, RTL: doc.RTL(), Size: size, Align: align}
+	for _, r := range runs {
+		sp := text.Span{Text: r.Text, Lang: r.Lang, Bold: bold || r.Style.Bold, Italic: r.Style.Italic}
+		switch r.Kind {
+		case letter.User:
+			sp.Isolation = text.FirstStrong
+		case letter.LTRIsolate:
+			sp.Isolation = text.LeftToRight
+		}
+		p.Spans = append(p.Spans, sp)
+	}
+	return p
+}

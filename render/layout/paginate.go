@@ -1,0 +1,125 @@
+package layout
+
+import (
+	"fmt"
+
+	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/render/text"
+)
+
+// footerGap is the room kept between the text and the footer line.
+const footerGap = 18
+
+type placed struct {
+	box      box
+	baseline float64
+}
+
+// paginate distributes the lines over pages, breaking only where a line
+// allows a break before it; a chain of kept lines longer than a page is
+// broken where it overflows.
+func paginate(boxes []box, paper Paper) [][]placed {
+	top, bottom := Margin, paper.Height-Margin-footerGap
+	var pages [][]placed
+	for start := 0; start < len(boxes); {
+		end := fit(boxes, start, top, bottom)
+		if end < len(boxes) {
+			if brk := breakBefore(boxes, start, end); brk > start {
+				end = brk
+			}
+		}
+		pages = append(pages, place(boxes[start:end], top))
+		start = end
+	}
+	return pages
+}
+
+// fit returns the index of the first box from start that does not fit.
+func fit(boxes []box, start int, top, bottom float64) int {
+	y := top
+	for i := start; i < len(boxes); i++ {
+		b := boxes[i]
+		if i > start {
+			y += b.spaceBefore
+		}
+		if y+b.line.Height() > bottom && i > start {
+			return i
+		}
+		y += b.line.Height()
+	}
+	return len(boxes)
+}
+
+// breakBefore returns the last index in (start, end] before which a page
+// may break, or start if there is none.
+func breakBefore(boxes []box, start, end int) int {
+	for i := end; i > start; i-- {
+		if !boxes[i].keepPrev {
+			return i
+		}
+	}
+	return start
+}
+
+func place(boxes []box, top float64) []placed {
+	out := make([]placed, len(boxes))
+	y := top
+	for i, b := range boxes {
+		if i > 0 {
+			y += b.spaceBefore
+		}
+		out[i] = placed{box: b, baseline: y + b.line.Ascent}
+		y += b.line.Height()
+	}
+	return out
+}
+
+// placeLine turns a text line into glyph runs at absolute positions.
+func placeLine(l text.Line, left, baseline float64, docTag, docLang string) []GlyphRun {
+	runs := make([]GlyphRun, len(l.Runs))
+	for i, r := range l.Runs {
+		gr := GlyphRun{
+			Font: r.Font, Size: r.Size, Baseline: baseline, X: left + r.X, Width: r.Width,
+			Text: r.Text, Lang: tagFor(r.Lang, docTag, docLang), RTL: r.RTL,
+			Glyphs: make([]Glyph, len(r.Glyphs)),
+		}
+		for j, g := range r.Glyphs {
+			gr.Glyphs[j] = Glyph{ID: g.ID, X: left + g.X, Y: baseline + g.Y, Advance: g.Advance, Chars: g.Chars}
+		}
+		runs[i] = gr
+	}
+	return runs
+}
+
+// tagFor is the BCP 47 tag of a run's language: the document's own tag for
+// its language, the plain code otherwise.
+func tagFor(lang, docTag, docLang string) string {
+	if lang == "" || lang == docLang {
+		return docTag
+	}
+	return lang
+}
+
+// footer lays out "UA 109/23" on the start side and "n / N" on the end side.
+func (l *Layouter) footer(doc *letter.Document, paper Paper, n, total int) ([]GlyphRun, error) {
+	width := paper.Width - 2*Margin
+	baseline := paper.Height - Margin + 6
+	mk := func(s string, align text.Align) ([]GlyphRun, error) {
+		p := text.Paragraph{Lang: doc.Lang, RTL: doc.RTL(), Size: footerSize, Align: align,
+			Spans: []text.Span{{Text: s, Lang: "en", Isolation: text.LeftToRight}}}
+		lines, err := l.engine.Layout(p, width)
+		if err != nil {
+			return nil, fmt.Errorf("layout: footer: %w", err)
+		}
+		return placeLine(lines[0], Margin, baseline, doc.Tag, doc.Lang), nil
+	}
+	ref, err := mk(doc.Reference, text.Start)
+	if err != nil {
+		return nil, err
+	}
+	num, err := mk(fmt.Sprintf("%d / %d", n, total), text.End)
+	if err != nil {
+		return nil, err
+	}
+	return append(ref, num...), nil
+}

@@ -14,8 +14,8 @@ import (
 // against the UAX #9 reference (GNU FriBidi) and, in pure Go, against the
 // visual order written out by hand.
 var bidiCases = []struct {
-	name   string
-	para   Paragraph
+	name string
+	para Paragraph
 	// visual is the text in visual order, left to right, words joined by
 	// "|": right-to-left words appear reversed, brackets unmirrored (the
 	// shaper mirrors their glyphs).

@@ -1,0 +1,140 @@
+// Package api is the HTTP interface of ualetters (fiber v3): the action
+// catalogue, letters and faxes for the website, staff and the fax gateway,
+// plus health, readiness, metrics and the OpenAPI document. Handlers only
+// translate between HTTP and package service; every error becomes an
+// application/problem+json response in one place (toProblem).
+package api
+
+import (
+	"context"
+	"crypto/sha256"
+	"log/slog"
+	"net"
+	"runtime"
+	"time"
+
+	"github.com/gofiber/fiber/v3"
+
+	"github.com/ualetters/ualetters/service"
+)
+
+// maxBody is the largest request body accepted (413 beyond it).
+const maxBody = 64 << 10
+
+// Config holds the server's limits and options. Zero values take the
+// defaults listed on each field.
+type Config struct {
+	Logger       *slog.Logger  // default: slog.Default()
+	APIKeys      []string      // bearer keys for the letter and fax routes; none means open
+	MaxRenders   int           // concurrent renders; default 2 × CPUs
+	Queue        int           // requests that may wait for a render slot; default 2 × MaxRenders
+	QueueWait    time.Duration // longest wait for a render slot; default 300 ms
+	ReadTimeout  time.Duration // default 10 s
+	WriteTimeout time.Duration // default 30 s
+	IdleTimeout  time.Duration // default 60 s
+	// Ready reports whether fonts and templates are loaded (GET /readyz);
+	// default: always ready.
+	Ready func() error
+}
+
+func (c *Config) defaults() {
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	if c.MaxRenders <= 0 {
+		c.MaxRenders = 2 * runtime.NumCPU()
+	}
+	if c.Queue <= 0 {
+		c.Queue = 2 * c.MaxRenders
+	}
+	if c.QueueWait <= 0 {
+		c.QueueWait = 300 * time.Millisecond
+	}
+	if c.ReadTimeout <= 0 {
+		c.ReadTimeout = 10 * time.Second
+	}
+	if c.WriteTimeout <= 0 {
+		c.WriteTimeout = 30 * time.Second
+	}
+	if c.IdleTimeout <= 0 {
+		c.IdleTimeout = 60 * time.Second
+	}
+	if c.Ready == nil {
+		c.Ready = func() error { return nil }
+	}
+}
+
+// Server is the HTTP service.
+type Server struct {
+	app  *fiber.App
+	svc  *service.Service
+	cfg  Config
+	log  *slog.Logger
+	lim  *limiter
+	m    *metrics
+	keys [][sha256.Size]byte
+}
+
+// New builds the server and its routes.
+func New(svc *service.Service, cfg Config) *Server {
+	cfg.defaults()
+	s := &Server{svc: svc, cfg: cfg, log: cfg.Logger, m: newMetrics(),
+		lim: newLimiter(cfg.MaxRenders, cfg.Queue, cfg.QueueWait)}
+	for _, k := range cfg.APIKeys {
+		if k != "" {
+			s.keys = append(s.keys, sha256.Sum256([]byte(k)))
+		}
+	}
+	s.app = fiber.New(fiber.Config{
+		AppName:                 "ualetters",
+		BodyLimit:               maxBody,
+		ReadTimeout:             cfg.ReadTimeout,
+		WriteTimeout:            cfg.WriteTimeout,
+		IdleTimeout:             cfg.IdleTimeout,
+		Immutable:               true,
+		DisableHeadAutoRegister: true,
+		ErrorHandler:            s.errorHandler,
+	})
+	s.routes()
+	return s
+}
+
+// routes registers every route; openapi.json documents exactly these
+// (a test keeps them in step).
+func (s *Server) routes() {
+	s.app.Use(s.observe)
+	s.app.Get("/healthz", s.healthz)
+	s.app.Get("/readyz", s.readyz)
+	s.app.Get("/metrics", s.metricsHandler())
+	s.app.Get("/openapi.json", s.openapi)
+	s.app.Get("/v1/actions", s.actions)
+	s.app.Get("/v1/actions/:id", s.action)
+	s.app.Post("/v1/actions/:id/letter", s.auth, s.letter)
+}
+
+// Route is one registered method and path, with path parameters written
+// OpenAPI style ("/v1/actions/{id}").
+type Route struct{ Method, Path string }
+
+// Routes lists the registered routes.
+func (s *Server) Routes() []Route {
+	var out []Route
+	for _, r := range s.app.GetRoutes(true) {
+		out = append(out, Route{Method: r.Method, Path: openAPIPath(r.Path)})
+	}
+	return out
+}
+
+// Serve answers requests on ln until Shutdown.
+func (s *Server) Serve(ln net.Listener) error {
+	return s.app.Listener(ln, fiber.ListenConfig{DisableStartupMessage: true})
+}
+
+// Shutdown stops accepting connections and waits, until ctx ends, for
+// the requests in flight to finish.
+func (s *Server) Shutdown(ctx context.Context) error {
+	return s.app.ShutdownWithContext(ctx)
+}
+
+// Handler exposes the fiber app, for tests that drive it in memory.
+func (s *Server) Handler() *fiber.App { return s.app }

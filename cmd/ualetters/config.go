@@ -1,0 +1,158 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// config is the effective configuration of serve: defaults, overridden by
+// UALETTERS_* environment variables, overridden by flags.
+type config struct {
+	Addr            string
+	Templates       string // directory replacing the embedded templates; "" = embedded
+	APIKeys         []string
+	MaxRenders      int
+	Queue           int
+	QueueWait       time.Duration
+	ReadTimeout     time.Duration
+	WriteTimeout    time.Duration
+	IdleTimeout     time.Duration
+	ShutdownTimeout time.Duration
+	LogFormat       string
+	LogLevel        string
+}
+
+// envError collects unparseable environment variables.
+type envError struct{ msgs []string }
+
+func (e *envError) add(name, val, want string) {
+	e.msgs = append(e.msgs, fmt.Sprintf("%s=%q: want %s", name, val, want))
+}
+
+// loadConfig builds the configuration from the environment and args.
+func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*config, *flag.FlagSet, error) {
+	c := &config{Addr: ":8080", QueueWait: 300 * time.Millisecond, ReadTimeout: 10 * time.Second,
+		WriteTimeout: 30 * time.Second, IdleTimeout: 60 * time.Second, ShutdownTimeout: 25 * time.Second,
+		LogFormat: "json", LogLevel: "info"}
+	ee := &envError{}
+	envString(getenv, "UALETTERS_ADDR", &c.Addr)
+	envString(getenv, "UALETTERS_TEMPLATES", &c.Templates)
+	envString(getenv, "UALETTERS_LOG_FORMAT", &c.LogFormat)
+	envString(getenv, "UALETTERS_LOG_LEVEL", &c.LogLevel)
+	envInt(getenv, "UALETTERS_MAX_RENDERS", &c.MaxRenders, ee)
+	envInt(getenv, "UALETTERS_QUEUE", &c.Queue, ee)
+	envDuration(getenv, "UALETTERS_QUEUE_WAIT", &c.QueueWait, ee)
+	envDuration(getenv, "UALETTERS_READ_TIMEOUT", &c.ReadTimeout, ee)
+	envDuration(getenv, "UALETTERS_WRITE_TIMEOUT", &c.WriteTimeout, ee)
+	envDuration(getenv, "UALETTERS_IDLE_TIMEOUT", &c.IdleTimeout, ee)
+	envDuration(getenv, "UALETTERS_SHUTDOWN_TIMEOUT", &c.ShutdownTimeout, ee)
+	for _, k := range strings.Split(getenv("UALETTERS_API_KEYS"), ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			c.APIKeys = append(c.APIKeys, k)
+		}
+	}
+	if len(ee.msgs) > 0 {
+		return nil, nil, fmt.Errorf("bad environment: %s", strings.Join(ee.msgs, "; "))
+	}
+
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (UALETTERS_ADDR)")
+	fs.StringVar(&c.Templates, "templates", c.Templates, "templates directory replacing the embedded ones; SIGHUP reloads it (UALETTERS_TEMPLATES)")
+	fs.IntVar(&c.MaxRenders, "max-renders", c.MaxRenders, "concurrent renders; 0 = 2 × CPUs (UALETTERS_MAX_RENDERS)")
+	fs.IntVar(&c.Queue, "queue", c.Queue, "requests that may wait for a render slot; 0 = 2 × max-renders (UALETTERS_QUEUE)")
+	fs.DurationVar(&c.QueueWait, "queue-wait", c.QueueWait, "longest wait for a render slot before 503 (UALETTERS_QUEUE_WAIT)")
+	fs.DurationVar(&c.ReadTimeout, "read-timeout", c.ReadTimeout, "time to read a request (UALETTERS_READ_TIMEOUT)")
+	fs.DurationVar(&c.WriteTimeout, "write-timeout", c.WriteTimeout, "time to write a response (UALETTERS_WRITE_TIMEOUT)")
+	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "keep-alive idle time (UALETTERS_IDLE_TIMEOUT)")
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "longest wait for in-flight requests on SIGTERM (UALETTERS_SHUTDOWN_TIMEOUT)")
+	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "json or text (UALETTERS_LOG_FORMAT)")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (UALETTERS_LOG_LEVEL)")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: ualetters [serve] [flags]\nAPI keys come only from UALETTERS_API_KEYS (comma-separated), never from flags.")
+		fs.PrintDefaults()
+	}
+	return c, fs, nil
+}
+
+func (c *config) validate() error {
+	if c.LogFormat != "json" && c.LogFormat != "text" {
+		return fmt.Errorf("log format %q: use json or text", c.LogFormat)
+	}
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return fmt.Errorf("log level %q: use debug, info, warn or error", c.LogLevel)
+	}
+	if c.MaxRenders < 0 || c.Queue < 0 {
+		return fmt.Errorf("max-renders and queue must not be negative")
+	}
+	for _, d := range []time.Duration{c.QueueWait, c.ReadTimeout, c.WriteTimeout, c.IdleTimeout, c.ShutdownTimeout} {
+		if d < 0 {
+			return fmt.Errorf("durations must not be negative")
+		}
+	}
+	return nil
+}
+
+// logAttrs is the configuration for the start-up log line: API keys are
+// counted, never shown.
+func (c *config) logAttrs() []any {
+	return []any{
+		"addr", c.Addr, "templates", templatesName(c.Templates), "api_keys", len(c.APIKeys),
+		"max_renders", c.MaxRenders, "queue", c.Queue, "queue_wait", c.QueueWait.String(),
+		"read_timeout", c.ReadTimeout.String(), "write_timeout", c.WriteTimeout.String(),
+		"idle_timeout", c.IdleTimeout.String(), "shutdown_timeout", c.ShutdownTimeout.String(),
+		"log_format", c.LogFormat, "log_level", c.LogLevel,
+	}
+}
+
+func templatesName(dir string) string {
+	if dir == "" {
+		return "(embedded)"
+	}
+	return dir
+}
+
+func envString(getenv func(string) string, name string, dst *string) {
+	if v := getenv(name); v != "" {
+		*dst = v
+	}
+}
+
+func envInt(getenv func(string) string, name string, dst *int, ee *envError) {
+	if v := getenv(name); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			ee.add(name, v, "a whole number")
+			return
+		}
+		*dst = n
+	}
+}
+
+func envDuration(getenv func(string) string, name string, dst *time.Duration, ee *envError) {
+	if v := getenv(name); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			ee.add(name, v, "a duration such as 300ms or 10s")
+			return
+		}
+		*dst = d
+	}
+}
+
+// newLogger builds the slog logger the config asks for.
+func newLogger(c *config, w io.Writer) *slog.Logger {
+	var lv slog.Level
+	_ = lv.UnmarshalText([]byte(c.LogLevel))
+	opts := &slog.HandlerOptions{Level: lv}
+	if c.LogFormat == "text" {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}

@@ -1,0 +1,70 @@
+// Command ualetters runs the letter service and its tools:
+//
+//	ualetters [serve] [flags]         run the HTTP service (the default)
+//	ualetters render [flags] -o FILE  render one letter, same code path as the API
+//	ualetters check-templates [DIR]   validate templates; prints file:line: problem
+//	ualetters healthcheck             GET /healthz of the local server (for containers)
+//
+// Every flag of serve also reads a UALETTERS_* environment variable; see
+// README.md.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitFail  = 1 // the work failed: bad input, invalid templates, server error
+	exitUsage = 2 // bad command line
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run dispatches to a subcommand and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	cmd := "serve"
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		return serve(args, stderr)
+	case "render":
+		return render(args, stdout, stderr)
+	case "check-templates":
+		return checkTemplates(args, stdout, stderr)
+	case "healthcheck":
+		return healthcheck(args, stderr)
+	case "help":
+		fmt.Fprintln(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "ualetters: unknown command %q\n%s\n", cmd, usage)
+	return exitUsage
+}
+
+const usage = `usage:
+  ualetters [serve] [flags]          run the HTTP service (default :8080)
+  ualetters render [flags] -o FILE   render one letter (PDF, DOCX or PNG)
+  ualetters check-templates [DIR]    validate templates (default: the embedded ones)
+  ualetters healthcheck [-addr A]    exit 0 if the local service answers /healthz
+run "ualetters COMMAND -h" for the flags of a command`
+
+// parseFlags parses fs, mapping -h to exit 0 and other errors to exit 2.
+func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	return 0, true
+}

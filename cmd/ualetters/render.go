@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/service"
+)
+
+// lineList is a repeatable string flag (--address).
+type lineList []string
+
+func (l *lineList) String() string     { return strings.Join(*l, ", ") }
+func (l *lineList) Set(v string) error { *l = append(*l, v); return nil }
+
+// render composes and renders one letter through the same service as the
+// HTTP API. Bad input gives a one-line message and exit 1; a bad command
+// line exit 2.
+func render(args []string, stdout, stderr io.Writer) int {
+	var (
+		req      service.LetterRequest
+		format   string
+		bodyFile string
+		out      string
+		tmplDir  string
+		address  lineList
+		gender   string
+	)
+	fset := flag.NewFlagSet("render", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	fset.StringVar(&req.ActionID, "action", "109-23", "action id")
+	fset.StringVar(&req.Lang, "lang", "en", "letter language: en, fr, de, ur, sd, bal, pnb")
+	fset.StringVar(&format, "format", "", "pdf, docx or png (default: from the -o extension, else pdf)")
+	fset.StringVar(&req.Signer.Name, "name", "", "signer's name (required)")
+	fset.Var(&address, "address", "address line (repeat for several lines)")
+	fset.StringVar(&req.Signer.Postcode, "postcode", "", "postcode")
+	fset.StringVar(&req.Signer.City, "city", "", "city")
+	fset.StringVar(&req.Signer.Country, "country", "", "country")
+	fset.StringVar(&req.Signer.Email, "email", "", "e-mail address")
+	fset.StringVar(&gender, "gender", "", "female, male or unspecified (grammatical agreement)")
+	fset.StringVar(&req.Recipient, "recipient", "", "recipient key (default: the main addressee)")
+	fset.StringVar(&req.Date, "date", "", "letter date YYYY-MM-DD (default: today in the action's time zone)")
+	fset.StringVar(&req.Paper, "paper", "a4", "a4 or letter")
+	fset.IntVar(&req.Page, "page", 1, "page of a PNG preview")
+	fset.StringVar(&bodyFile, "body-file", "", "file with the signer's own words, replacing the model text")
+	fset.StringVar(&out, "o", "", `output file ("-" for standard output; default: the letter's own name, e.g. UA-109-23-ur.pdf)`)
+	fset.StringVar(&tmplDir, "templates", os.Getenv("UALETTERS_TEMPLATES"), "templates directory (default: the embedded ones)")
+	if code, ok := parseFlags(fset, args); !ok {
+		return code
+	}
+	if fset.NArg() > 0 {
+		fmt.Fprintf(stderr, "ualetters: render takes no arguments, got %q (quote values with spaces)\n", fset.Args())
+		return exitUsage
+	}
+	req.Signer.Address = address
+	req.Signer.Gender = letter.Gender(gender)
+	req.Format = service.Format(strings.ToLower(format))
+	if format == "" {
+		req.Format = formatFromName(out)
+	}
+	if bodyFile != "" {
+		b, err := os.ReadFile(bodyFile)
+		if err != nil {
+			fmt.Fprintln(stderr, "ualetters:", err)
+			return exitFail
+		}
+		req.Body = string(b)
+	}
+	return renderOne(req, tmplDir, out, stdout, stderr)
+}
+
+func renderOne(req service.LetterRequest, tmplDir, out string, stdout, stderr io.Writer) int {
+	store, err := letter.NewStore(templateFS(tmplDir))
+	if err != nil {
+		fmt.Fprintf(stderr, "ualetters: templates in %s are invalid (run ualetters check-templates)\n", templatesName(tmplDir))
+		return exitFail
+	}
+	res, err := service.New(store).Letter(context.Background(), req)
+	if err != nil {
+		fmt.Fprintln(stderr, "ualetters:", oneLine(err.Error()))
+		return exitFail
+	}
+	if out == "-" {
+		if _, err := stdout.Write(res.Body); err != nil {
+			fmt.Fprintln(stderr, "ualetters:", err)
+			return exitFail
+		}
+		return exitOK
+	}
+	if out == "" {
+		out = res.Filename
+	}
+	if err := os.WriteFile(out, res.Body, 0o644); err != nil {
+		fmt.Fprintln(stderr, "ualetters:", err)
+		return exitFail
+	}
+	pages := ""
+	if res.Pages > 0 {
+		pages = fmt.Sprintf(", %d page(s)", res.Pages)
+	}
+	fmt.Fprintf(stderr, "wrote %s (%s, %d bytes%s)\n", out, res.Lang, len(res.Body), pages)
+	return exitOK
+}
+
+// formatFromName guesses the format from an output file name.
+func formatFromName(name string) service.Format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".docx":
+		return service.DOCX
+	case ".png":
+		return service.PNG
+	}
+	return service.PDF
+}
+
+// oneLine folds a multi-line message onto one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,146 @@
+// Package service is the one code path from a letter request to finished
+// bytes, shared by the HTTP API and the command line: it checks the
+// request, composes the letter from the current catalogue and hands the
+// document to the back end of the requested format.
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/render/layout"
+)
+
+// Source hands out the catalogue in service; *letter.Store is one (its
+// catalogue can be swapped by a reload while requests run).
+type Source interface {
+	Current() *letter.Catalogue
+}
+
+// Service renders letters. It is safe for concurrent use.
+type Service struct {
+	src Source
+	now func() time.Time
+	be  *backends
+}
+
+// Option configures a Service.
+type Option func(*Service)
+
+// WithClock replaces time.Now (the default date of a letter is today in
+// the action's time zone).
+func WithClock(now func() time.Time) Option { return func(s *Service) { s.now = now } }
+
+// New returns a service over the catalogue src.
+func New(src Source, opts ...Option) *Service {
+	s := &Service{src: src, now: time.Now, be: newBackends()}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+// Catalogue is the catalogue in service now.
+func (s *Service) Catalogue() *letter.Catalogue { return s.src.Current() }
+
+// LetterRequest asks for one letter in one format.
+type LetterRequest struct {
+	letter.Request
+	Format Format
+	Paper  string // "a4" (default) or "letter"
+	Page   int    // page of a PNG preview, 1-based (0 means 1)
+}
+
+// Result is a finished document.
+type Result struct {
+	Body        []byte
+	ContentType string
+	Filename    string // "UA-109-23-ur.pdf"
+	Lang        string // BCP 47 tag of the document language
+	Pages       int    // page count where the format fixes it (PDF, TIFF); 0 otherwise
+}
+
+// ErrFormatUnavailable reports a format whose back end is not part of
+// this build.
+var ErrFormatUnavailable = errors.New("format not available")
+
+// LanguageError reports a language the action is not offered in, with
+// the ones it is.
+type LanguageError struct {
+	Lang      string
+	Available []string
+}
+
+func (e *LanguageError) Error() string {
+	return fmt.Sprintf("the action is not offered in %q; available: %s", e.Lang, strings.Join(e.Available, ", "))
+}
+
+func (e *LanguageError) Unwrap() error { return letter.ErrUnknownLanguage }
+
+// Letter checks req, composes the letter and renders it.
+func (s *Service) Letter(ctx context.Context, req LetterRequest) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	cat := s.src.Current()
+	act, paper, err := s.check(cat, &req)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := cat.Compose(req.Request, s.now())
+	if err != nil {
+		return nil, fmt.Errorf("compose %s/%s: %w", req.ActionID, req.Lang, err)
+	}
+	res, err := s.be.render(doc, req.Format, paper, req.Page)
+	if err != nil {
+		return nil, err
+	}
+	res.Lang = doc.Tag
+	res.Filename = Filename(act.ID, req.Lang, "", req.Format)
+	return res, nil
+}
+
+// check validates the parts of req the renderers depend on and the
+// language, and returns the action and paper; Compose checks the letter
+// fields (font coverage included).
+func (s *Service) check(cat *letter.Catalogue, req *LetterRequest) (*letter.Action, layout.Paper, error) {
+	act, err := cat.Action(req.ActionID)
+	if err != nil {
+		return nil, layout.Paper{}, err
+	}
+	ve := &letter.ValidationError{}
+	if req.Format == "" {
+		req.Format = PDF
+	}
+	if !req.Format.Valid() {
+		ve.Add("format", "must be one of %s", strings.Join(FormatNames(), ", "))
+	}
+	paper, ok := layout.PaperByName(req.Paper)
+	if !ok {
+		ve.Add("paper", "must be a4 or letter")
+	}
+	if req.Page < 0 {
+		ve.Add("page", "must be 1 or more")
+	}
+	if err := ve.Err(); err != nil {
+		return nil, paper, err
+	}
+	if !act.Offers(req.Lang) {
+		return nil, paper, &LanguageError{Lang: req.Lang, Available: act.LanguageCodes()}
+	}
+	return act, paper, nil
+}
+
+// Filename is the download name of a document: UA-109-23-ur.pdf, or
+// UA-109-23-ur-fax-embassy-bern.tiff for a fax to one recipient.
+func Filename(actionID, lang, faxTo string, f Format) string {
+	name := "UA-" + actionID + "-" + lang
+	if faxTo != "" {
+		name += "-fax-" + faxTo
+	}
+	return name + "." + f.Ext()
+}

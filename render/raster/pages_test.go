@@ -84,7 +84,7 @@ func urduPage(t testing.TB) layout.Page {
 	p.Runs = append(p.Runs, shapeRun(t, fonts.NastaliqRegular, "ur", true, urduLine, 16, right, 110, true))
 	p.Runs = append(p.Runs, shapeRun(t, fonts.SansRegular, "ur", false, englishLine, 11, 72, 150, false))
 	y := 200.0
-	for i := 0; i < 3; i++ {
+	for i := 0; i < 2; i++ {
 		for _, l := range urduParagraph {
 			p.Runs = append(p.Runs, shapeRun(t, fonts.NastaliqRegular, "ur", true, l, 13, right, y, true))
 			y += 34

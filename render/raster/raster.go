@@ -23,8 +23,10 @@ import (
 
 // Limits that keep a bad page or resolution from exhausting memory.
 const (
-	MaxDPI    = 2400
-	maxPixels = 1 << 27
+	MaxDPI      = 2400
+	maxPixels   = 1 << 27
+	maxFontSize = 1000 // points; larger runs are not painted
+	maxCoord    = 1e5  // points; slanted rules further out are not painted
 )
 
 // ErrBadPage reports a page or resolution the rasteriser cannot paint.
@@ -151,7 +153,7 @@ func (g *glyphPainter) end(c *canvas, r image.Rectangle) {
 
 // run paints the glyphs of one run from their outlines.
 func (c *canvas) run(g *glyphPainter, run *layout.GlyphRun) {
-	if !validFont(run.Font) || !finite(run.Size) || run.Size <= 0 {
+	if !validFont(run.Font) || !(run.Size > 0 && run.Size <= maxFontSize) {
 		return
 	}
 	scale := run.Size / run.Font.Upem()

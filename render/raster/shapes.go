@@ -32,6 +32,9 @@ func (c *canvas) rule(g *glyphPainter, r layout.Rule) {
 // least one pixel wide (one and a half when bilevel, so that thresholding
 // keeps it connected).
 func (c *canvas) slantedRule(g *glyphPainter, r layout.Rule) {
+	if max(math.Abs(r.X1), math.Abs(r.Y1), math.Abs(r.X2), math.Abs(r.Y2), r.Width) > maxCoord {
+		return
+	}
 	x1, y1 := r.X1*c.kx+c.ox, r.Y1*c.ky+c.oy
 	x2, y2 := r.X2*c.kx+c.ox, r.Y2*c.ky+c.oy
 	dx, dy := x2-x1, y2-y1

@@ -1,0 +1,233 @@
+package letter
+
+import (
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ualetters/ualetters/fonts"
+)
+
+// Locale is the per-language data of templates/locales/<lang>.yaml.
+type Locale struct {
+	Code        string
+	Name        string // in the language itself
+	EnglishName string
+	Tag         string // BCP 47
+	Dir         Direction
+	Font        string // family of the script font
+	Digits      string // western, arabic-indic or extended-arabic-indic
+	DatePattern string // d, dd, M, MM, MMMM, y, yyyy; other characters literal
+	Months      [12]string
+	labels      map[string][]segment
+}
+
+// Label keys every locale must define, with the placeholders each allows.
+var localeLabels = map[string][]string{
+	"fax":               nil, // cover-sheet title
+	"to":                nil,
+	"from":              nil,
+	"date":              nil,
+	"pages":             nil,
+	"subject":           nil,
+	"fax_number":        nil,
+	"copy_to":           nil, // "Copy to:" above the copies at the end of a letter
+	"subject_separator": nil, // between the UA reference and the title
+	"place_date":        {"city", "date"},
+	"pages_count":       {"pages"},
+	"forward_request":   {"addressee"},
+	"copy_note":         {"addressee"},
+	"appeal_note":       nil, // cover message for the main addressee
+}
+
+var digitStyles = map[string]rune{"western": '0', "arabic-indic": '\u0660', "extended-arabic-indic": '\u06F0'}
+
+func loadLocales(fsys fs.FS, ps *problems) map[string]*Locale {
+	out := map[string]*Locale{}
+	entries, err := fs.ReadDir(fsys, "locales")
+	if err != nil {
+		ps.add("locales", 0, "cannot list locales: %v", err)
+		return out
+	}
+	for _, e := range entries {
+		if e.IsDir() || path.Ext(e.Name()) != ".yaml" {
+			continue
+		}
+		code := strings.TrimSuffix(e.Name(), ".yaml")
+		if l := loadLocale(fsys, "locales/"+e.Name(), code, ps); l != nil {
+			out[code] = l
+		}
+	}
+	return out
+}
+
+func loadLocale(fsys fs.FS, file, code string, ps *problems) *Locale {
+	m, ok := yamlFile(fsys, file, ps)
+	if !ok {
+		return nil
+	}
+	m.allow("name", "english_name", "tag", "dir", "font", "digits", "date_pattern", "months", "labels")
+	l := &Locale{
+		Code: code, Name: m.str("name", true).Value, EnglishName: m.str("english_name", true).Value,
+		Tag: m.str("tag", true).Value, Font: m.str("font", true).Value,
+		Digits: m.str("digits", false).Value, DatePattern: m.str("date_pattern", true).Value,
+	}
+	dir := m.str("dir", true)
+	l.Dir = Direction(dir.Value)
+	if l.Dir != LTR && l.Dir != RTL {
+		ps.add(file, dir.Line, "dir must be ltr or rtl, not %q", dir.Value)
+	}
+	if want := fonts.ScriptFont(code).Family(); l.Font != want {
+		ps.add(file, m.str("font", false).Line, "font %q: the script font for %s is %q", l.Font, code, want)
+	}
+	if l.Digits == "" {
+		l.Digits = "western"
+	}
+	if _, ok := digitStyles[l.Digits]; !ok {
+		ps.add(file, m.str("digits", false).Line, "digits %q: use western, arabic-indic or extended-arabic-indic", l.Digits)
+	}
+	l.loadMonths(m, ps)
+	l.loadLabels(m, ps)
+	return l
+}
+
+func (l *Locale) loadMonths(m *mapping, ps *problems) {
+	months := m.list("months", true)
+	if months != nil && len(months) != 12 {
+		ps.add(m.file, m.keys["months"].Line, "months: need 12 names, found %d", len(months))
+	}
+	for i := 0; i < len(months) && i < 12; i++ {
+		l.Months[i] = months[i].Value
+		checkCoverage(l.Code, months[i], ps)
+	}
+}
+
+func (l *Locale) loadLabels(m *mapping, ps *problems) {
+	labels, line := m.texts("labels", true)
+	if labels == nil {
+		return
+	}
+	l.labels = map[string][]segment{}
+	for key, allowed := range localeLabels {
+		t, ok := labels[key]
+		if !ok {
+			ps.add(m.file, line, "labels: missing %q", key)
+			continue
+		}
+		l.labels[key] = parseChecked(l.Code, t, allowed, ps)
+	}
+	for key, t := range labels {
+		if _, ok := localeLabels[key]; !ok {
+			ps.add(m.file, t.Line, "labels: unknown label %q", key)
+		}
+	}
+}
+
+// parseChecked parses template text and reports syntax and coverage
+// problems at their lines.
+func parseChecked(lang string, t text, allowed []string, ps *problems) []segment {
+	segs, errs := parseTemplate(t.Value, allowed)
+	for _, e := range errs {
+		ps.add(t.File, t.lineOf(e.off), "%s", e.msg)
+	}
+	checkCoverage(lang, text{Value: variantTexts(segs), File: t.File, Line: t.Line, block: t.block}, ps)
+	if len(errs) > 0 {
+		return nil
+	}
+	return segs
+}
+
+// Label returns a label's text with placeholders left out; use it for
+// labels without placeholders ("Fax", "To", …).
+func (l *Locale) Label(key string) string {
+	var b strings.Builder
+	for _, s := range l.labels[key] {
+		if !s.ph && s.alts == nil {
+			b.WriteString(s.text)
+		}
+	}
+	return b.String()
+}
+
+// FormatDate writes a date with the locale's pattern, month names and
+// digits.
+func (l *Locale) FormatDate(t time.Time) string {
+	var b strings.Builder
+	for _, p := range l.dateParts(t) {
+		b.WriteString(p.text)
+	}
+	return b.String()
+}
+
+// datePart is a piece of a formatted date; numbers are laid out as LTR
+// isolates, month names and literals in the text's own direction.
+type datePart struct {
+	text    string
+	numeric bool
+}
+
+func (l *Locale) dateParts(t time.Time) []datePart {
+	var parts []datePart
+	p := l.DatePattern
+	for len(p) > 0 {
+		tok := leadingRun(p)
+		switch tok {
+		case "d":
+			parts = append(parts, datePart{l.digits(strconv.Itoa(t.Day())), true})
+		case "dd":
+			parts = append(parts, datePart{l.digits(pad2(t.Day())), true})
+		case "M":
+			parts = append(parts, datePart{l.digits(strconv.Itoa(int(t.Month()))), true})
+		case "MM":
+			parts = append(parts, datePart{l.digits(pad2(int(t.Month()))), true})
+		case "MMMM":
+			parts = append(parts, datePart{l.Months[t.Month()-1], false})
+		case "y", "yyyy":
+			parts = append(parts, datePart{l.digits(strconv.Itoa(t.Year())), true})
+		default:
+			parts = append(parts, datePart{tok, false})
+		}
+		p = p[len(tok):]
+	}
+	return parts
+}
+
+// leadingRun returns the pattern letters at the start of p (a run of one
+// of d, M, y) or the literal text up to the next pattern letter.
+func leadingRun(p string) string {
+	if c := p[0]; c == 'd' || c == 'M' || c == 'y' {
+		n := 1
+		for n < len(p) && p[n] == c {
+			n++
+		}
+		return p[:n]
+	}
+	i := strings.IndexAny(p, "dMy")
+	if i < 0 {
+		return p
+	}
+	return p[:i]
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// digits maps western digits to the locale's digit style.
+func (l *Locale) digits(s string) string {
+	zero := digitStyles[l.Digits]
+	if zero == '0' || zero == 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return zero + (r - '0')
+		}
+		return r
+	}, s)
+}

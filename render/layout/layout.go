@@ -23,6 +23,10 @@ type box struct {
 	width       float64
 	spaceBefore float64
 	keepPrev    bool // no page break between this line and the previous one
+	block       int  // index of the block in the document
+	para        int  // index of the paragraph (block line) in the block
+	lineNo      int  // this line's index in its paragraph
+	lineCount   int  // the number of lines of the paragraph
 	marker      *text.Line
 	markerLeft  float64
 }
@@ -31,23 +35,9 @@ type box struct {
 // paper. It returns the text engine's *fonts.UncoveredError for characters
 // no bundled font covers.
 func (l *Layouter) Layout(doc *letter.Document, paper Paper) (*Document, error) {
-	var boxes []box
-	for i, b := range doc.Blocks {
-		bs, err := l.block(doc, b, paper)
-		if err != nil {
-			return nil, fmt.Errorf("layout: block %d (%s): %w", i, b.Role, err)
-		}
-		if len(bs) > 0 && i > 0 && styleFor(doc.Blocks[i-1].Role).keepNext {
-			bs[0].keepPrev = true
-		}
-		if len(bs) > 0 && b.Role == letter.RoleClosing {
-			keepTwoBefore(boxes)
-			bs[0].keepPrev = true
-		}
-		if len(bs) > 0 && b.Role == letter.RoleSignature {
-			bs[0].keepPrev = true
-		}
-		boxes = append(boxes, bs...)
+	boxes, err := l.boxes(doc, paper)
+	if err != nil {
+		return nil, err
 	}
 	pages := paginate(boxes, paper)
 	out := &Document{
@@ -74,6 +64,32 @@ func (l *Layouter) Layout(doc *letter.Document, paper Paper) (*Document, error) 
 	return out, nil
 }
 
+// boxes lays out every block's lines and ties them with the keep rules.
+func (l *Layouter) boxes(doc *letter.Document, paper Paper) ([]box, error) {
+	var boxes []box
+	for i, b := range doc.Blocks {
+		bs, err := l.block(doc, b, paper)
+		if err != nil {
+			return nil, fmt.Errorf("layout: block %d (%s): %w", i, b.Role, err)
+		}
+		if len(bs) == 0 {
+			continue
+		}
+		for k := range bs {
+			bs[k].block = i
+		}
+		switch {
+		case i > 0 && styleFor(doc.Blocks[i-1].Role).keepNext, b.Role == letter.RoleSignature:
+			bs[0].keepPrev = true
+		case b.Role == letter.RoleClosing:
+			keepTwoBefore(boxes)
+			bs[0].keepPrev = true
+		}
+		boxes = append(boxes, bs...)
+	}
+	return boxes, nil
+}
+
 // keepTwoBefore ties the last two lines before the closing to it, so the
 // signature block never stands alone on a page.
 func keepTwoBefore(boxes []box) {
@@ -95,6 +111,9 @@ func (l *Layouter) block(doc *letter.Document, b letter.Block, paper Paper) ([]b
 		}
 		if len(bs) == 0 {
 			continue
+		}
+		for k := range bs {
+			bs[k].para = i
 		}
 		if i == 0 {
 			bs[0].spaceBefore = st.spaceBefore
@@ -127,7 +146,7 @@ func (l *Layouter) paragraphBoxes(doc *letter.Document, role letter.Role, ln let
 	}
 	out := make([]box, len(lines))
 	for i, tl := range lines {
-		out[i] = box{line: tl, left: textLeft, width: textWidth}
+		out[i] = box{line: tl, left: textLeft, width: textWidth, lineNo: i, lineCount: len(lines)}
 		// A paragraph is never split after its first line nor before its
 		// last (no orphan or widow line); kept blocks are never split.
 		out[i].keepPrev = i > 0 && (st.keep || i == 1 || i == len(lines)-1)

@@ -1,0 +1,136 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/render/text"
+)
+
+var urduSentences = []string{
+	"پاکستانی حکومت کی جانب سے افغان مہاجرین کو زبردستی ملک بدر کرنے کے فیصلے پر میں اپنی گہری تشویش کا اظہار کرتی ہوں۔",
+	"دہائیوں سے ہزاروں افغان مہاجرین نے پاکستان کو اپنا گھر بنایا ہے۔",
+	"یہ فیصلہ افغان خواتین اور لڑکیوں کے انسانی حقوق کے لیے ایک سنگین خطرہ ہے۔",
+	"حراستی مراکز تک میڈیا، وکلاء اور سول سوسائٹی کو رسائی کی اجازت نہیں ہے۔",
+	"میں آپ سے مطالبہ کرتی ہوں کہ جبری واپسی کو فوری طور پر روکا جائے۔",
+}
+
+// ownWords builds an own-words body of about n words in paragraphs of
+// varying length.
+func ownWords(n int) []letter.Line {
+	var lines []letter.Line
+	words, k := 0, 0
+	for words < n {
+		var b strings.Builder
+		for s := 0; s < 1+k%7; s++ {
+			sent := urduSentences[(k+s)%len(urduSentences)]
+			b.WriteString(sent + " ")
+			words += len(strings.Fields(sent))
+		}
+		lines = append(lines, letter.Line{Runs: []letter.Run{{Text: strings.TrimSpace(b.String()), Lang: "ur", Kind: letter.User}}})
+		k++
+	}
+	return lines
+}
+
+func testLetter(body []letter.Line) *letter.Document {
+	run := func(s string) []letter.Run { return []letter.Run{{Text: s, Lang: "ur"}} }
+	user := func(s string) []letter.Run { return []letter.Run{{Text: s, Lang: "ur", Kind: letter.User}} }
+	return &letter.Document{
+		Kind: "letter", Reference: "UA 109/23", Lang: "ur", Tag: "ur-PK", Dir: letter.RTL,
+		Blocks: []letter.Block{
+			{Role: letter.RoleSender, Lines: []letter.Line{{Runs: user("Maria Muster")}, {Runs: user("8001 Zürich")}}},
+			{Role: letter.RoleSalutation, Lines: []letter.Line{{Runs: run("محترم وزیر اعظم،")}}},
+			{Role: letter.RoleBody, Lines: body},
+			{Role: letter.RoleClosing, Lines: []letter.Line{{Runs: run("مخلص،")}}},
+			{Role: letter.RoleSignature, Lines: []letter.Line{{Runs: user("Maria Muster")}}},
+		},
+	}
+}
+
+func TestPaginationRules(t *testing.T) {
+	l := New(text.NewEngine(text.NewCache(1 << 16)))
+	for _, paper := range []Paper{A4, Letter} {
+		doc := testLetter(ownWords(1500))
+		boxes, err := l.boxes(doc, paper)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := paginate(boxes, paper)
+		if len(pages) < 3 {
+			t.Fatalf("%s: 1,500 words on %d pages", paper.Name, len(pages))
+		}
+		n := 0
+		bottom := paper.Height - Margin - footerGap
+		for pi, pg := range pages {
+			first, last := pg[0].box, pg[len(pg)-1].box
+			if pi > 0 && first.lineCount > 1 && first.lineNo == first.lineCount-1 {
+				t.Errorf("%s page %d starts with a widow line", paper.Name, pi+1)
+			}
+			if pi < len(pages)-1 && last.lineCount > 1 && last.lineNo == 0 {
+				t.Errorf("%s page %d ends with an orphan line", paper.Name, pi+1)
+			}
+			end := pg[len(pg)-1]
+			if end.baseline+end.box.line.Descent > bottom+0.01 {
+				t.Errorf("%s page %d overflows: %.1f > %.1f", paper.Name, pi+1, end.baseline+end.box.line.Descent, bottom)
+			}
+			for k, p := range pg {
+				if p.box.block != boxes[n].block || p.box.para != boxes[n].para || p.box.lineNo != boxes[n].lineNo {
+					t.Fatalf("%s: line %d placed out of order", paper.Name, n)
+				}
+				n++
+				if doc.Blocks[p.box.block].Role == letter.RoleClosing && k < 2 {
+					t.Errorf("%s: closing on page %d has %d lines of text before it", paper.Name, pi+1, k)
+				}
+			}
+		}
+		if n != len(boxes) {
+			t.Errorf("%s: placed %d of %d lines", paper.Name, n, len(boxes))
+		}
+	}
+}
+
+func TestFootersOnEveryPage(t *testing.T) {
+	l := New(text.NewEngine(nil))
+	out, err := l.Layout(testLetter(ownWords(900)), A4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range out.Pages {
+		var texts []string
+		for _, r := range p.Runs {
+			if r.Baseline > A4.Height-Margin {
+				texts = append(texts, r.Text)
+			}
+		}
+		want := []string{"UA 109/23", pageLabel(i+1, len(out.Pages))}
+		if strings.Join(texts, "|") != strings.Join(want, "|") {
+			t.Errorf("page %d footer = %q, want %q", i+1, texts, want)
+		}
+	}
+}
+
+func pageLabel(n, total int) string { return fmt.Sprintf("%d / %d", n, total) }
+
+func TestRTLMirrorsAlignment(t *testing.T) {
+	l := New(text.NewEngine(nil))
+	out, err := l.Layout(testLetter(ownWords(40)), A4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	right := A4.Width - Margin
+	for _, r := range out.Pages[0].Runs {
+		if r.Text == "مخلص،" && abs(r.X+r.Width-right) > 0.01 {
+			t.Errorf("closing of an RTL letter ends at %.2f, want the right margin %.2f", r.X+r.Width, right)
+		}
+	}
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}

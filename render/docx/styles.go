@@ -4,17 +4,17 @@ import "github.com/ualetters/ualetters/letter"
 
 // paraStyle is a named paragraph style for one block role.
 type paraStyle struct {
-	id, name  string
-	joined    bool // the block's lines form one paragraph, joined by line breaks
-	justify   bool // w:jc both (start alignment otherwise: no w:jc)
-	center    bool
-	bold      bool
-	keepNext  bool
-	numbered  bool // bullet list item
-	before    int  // spacing before, twips
-	after     int  // spacing after, twips
-	size      int  // font size in half-points; 0 means the default
-	tabStop   int  // a start-aligned tab stop, twips; 0 means none
+	id, name string
+	joined   bool // the block's lines form one paragraph, joined by line breaks
+	justify  bool // w:jc both (start alignment otherwise: no w:jc)
+	center   bool
+	bold     bool
+	keepNext bool
+	numbered bool // bullet list item
+	before   int  // spacing before, twips
+	after    int  // spacing after, twips
+	size     int  // font size in half-points; 0 means the default
+	tabStop  int  // a start-aligned tab stop, twips; 0 means none
 }
 
 // Page geometry shared with the PDF path: 25 mm margins.

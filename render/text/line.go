@@ -1,6 +1,7 @@
 package text
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/ualetters/ualetters/fonts"
@@ -71,17 +72,34 @@ func (pa *para) cut(a, b int) []piece {
 		if it.end <= a || it.start >= b {
 			continue
 		}
-		pc := piece{item: it, start: max(a, it.start), end: min(b, it.end)}
-		for _, g := range it.glyphs {
-			if idx := it.index[g.Cluster]; idx >= a && idx < b {
-				pc.glyphs = append(pc.glyphs, g)
-			}
-		}
+		pc := piece{item: it, start: max(a, it.start), end: min(b, it.end), glyphs: it.glyphsIn(a, b)}
 		if len(pc.glyphs) > 0 {
 			out = append(out, pc)
 		}
 	}
 	return out
+}
+
+// glyphsIn returns the item's glyphs whose cluster starts in the paragraph
+// runes [a, b). HarfBuzz keeps clusters monotonic (increasing left to
+// right, decreasing right to left), so they are one contiguous stretch.
+func (it *item) glyphsIn(a, b int) []ShapedGlyph {
+	rtl := it.level&1 == 1
+	before := func(i, bound int) bool { // glyph i lies before the bound in output order
+		idx := it.index[it.glyphs[i].Cluster]
+		if rtl {
+			return idx >= bound
+		}
+		return idx < bound
+	}
+	lo, hi := sort.Search(len(it.glyphs), func(i int) bool { return !before(i, a) }), 0
+	if rtl {
+		lo = sort.Search(len(it.glyphs), func(i int) bool { return !before(i, b) })
+		hi = sort.Search(len(it.glyphs), func(i int) bool { return !before(i, a) })
+	} else {
+		hi = sort.Search(len(it.glyphs), func(i int) bool { return !before(i, b) })
+	}
+	return it.glyphs[lo:hi]
 }
 
 // reorder applies rule L2: from the highest level down to the lowest odd

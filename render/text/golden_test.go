@@ -64,9 +64,9 @@ func (e corpusEntry) paragraph() text.Paragraph {
 	return text.Paragraph{Spans: e.spans, Lang: e.lang, RTL: rtl, Size: 12}
 }
 
-// readCorpus parses corpus.tsv the way testdata/shaping/gen does; the test
+// readShapingCorpus parses corpus.tsv the way testdata/shaping/gen does; the test
 // checks the golden file's entries against it, so the two cannot drift.
-func readCorpus(path string) ([]corpusEntry, error) {
+func readShapingCorpus(path string) ([]corpusEntry, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open corpus: %w", err)
@@ -155,7 +155,7 @@ func readGolden(path string) (goldenHeader, []goldenItem, error) {
 	return h, items, nil
 }
 
-func fontByFile(name string) (fonts.ID, bool) {
+func goldenFont(name string) (fonts.ID, bool) {
 	for _, id := range fonts.All() {
 		if id.FileName() == name {
 			return id, true
@@ -164,7 +164,7 @@ func fontByFile(name string) (fonts.ID, bool) {
 	return 0, false
 }
 
-func direction(rtl bool) string {
+func goldenDirection(rtl bool) string {
 	if rtl {
 		return "rtl"
 	}
@@ -180,7 +180,7 @@ type goldenStats struct {
 }
 
 func TestGoldenShaping(t *testing.T) {
-	entries, err := readCorpus(filepath.Join(shapingDir, "corpus.tsv"))
+	entries, err := readShapingCorpus(filepath.Join(shapingDir, "corpus.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +198,7 @@ func TestGoldenShaping(t *testing.T) {
 	}
 	st := goldenStats{perLang: map[string]int{}}
 	for n, e := range entries {
-		compareEntry(t, n+1, e, byEntry[n+1], &st)
+		compareGoldenEntry(t, n+1, e, byEntry[n+1], &st)
 	}
 	t.Logf("hb-shape reference: %s", h.HBShape)
 	t.Logf("compared %d entries %v, %d items, %d glyphs; items differing: %d, glyphs differing: %d, largest advance difference: %d units",
@@ -211,9 +211,9 @@ func TestGoldenShaping(t *testing.T) {
 	}
 }
 
-// compareEntry itemizes one entry, checks the items against the golden
+// compareGoldenEntry itemizes one entry, checks the items against the golden
 // ones and compares the glyphs of each.
-func compareEntry(t *testing.T, n int, e corpusEntry, want []goldenItem, st *goldenStats) {
+func compareGoldenEntry(t *testing.T, n int, e corpusEntry, want []goldenItem, st *goldenStats) {
 	t.Helper()
 	where := fmt.Sprintf("corpus.tsv:%d (%s %q)", e.line, e.lang, e.raw)
 	if len(want) == 0 || want[0].Text != e.raw || want[0].Lang != e.lang {
@@ -229,26 +229,26 @@ func compareEntry(t *testing.T, n int, e corpusEntry, want []goldenItem, st *gol
 	st.perLang[e.lang]++
 	if len(items) != len(want) {
 		t.Errorf("%s: the itemizer gives %d items %s, the golden file %d %s: the itemizer changed; review and run testdata/shaping/regen.sh",
-			where, len(items), describeItems(items), len(want), describeGolden(want))
+			where, len(items), goldenDescribeItems(items), len(want), goldenDescribe(want))
 		return
 	}
 	for k, it := range items {
 		g := want[k]
 		if it.Font.FileName() != g.Font || it.Params.Script != g.Script || it.Params.Language != g.Language ||
-			direction(it.Params.RTL) != g.Direction || it.Text != g.ItemText {
+			goldenDirection(it.Params.RTL) != g.Direction || it.Text != g.ItemText {
 			t.Errorf("%s item %d: the itemizer gives %s, the golden file %s: the itemizer changed; review and run testdata/shaping/regen.sh",
-				where, k, describeItems(items[k:k+1]), describeGolden(want[k:k+1]))
+				where, k, goldenDescribeItems(items[k:k+1]), goldenDescribe(want[k:k+1]))
 			continue
 		}
-		compareGlyphs(t, fmt.Sprintf("%s item %d %q", where, k, it.Text), it, g.Glyphs, st)
+		compareGoldenGlyphs(t, fmt.Sprintf("%s item %d %q", where, k, it.Text), it, g.Glyphs, st)
 	}
 }
 
-// compareGlyphs asserts identical glyph ids, clusters and offsets, and
+// compareGoldenGlyphs asserts identical glyph ids, clusters and offsets, and
 // advances within one font unit.
-func compareGlyphs(t *testing.T, where string, it text.ShapedItem, want []goldenGlyph, st *goldenStats) {
+func compareGoldenGlyphs(t *testing.T, where string, it text.ShapedItem, want []goldenGlyph, st *goldenStats) {
 	t.Helper()
-	id, ok := fontByFile(it.Font.FileName())
+	id, ok := goldenFont(it.Font.FileName())
 	if !ok {
 		t.Fatalf("%s: unknown font %s", where, it.Font.FileName())
 	}
@@ -258,13 +258,13 @@ func compareGlyphs(t *testing.T, where string, it text.ShapedItem, want []golden
 	if len(got) != len(want) {
 		st.itemDiffs++
 		st.glyphDiffs += len(want)
-		t.Errorf("%s: go-text gives %d glyphs, hb-shape %d\n go-text  %s\n hb-shape %s", where, len(got), len(want), fmtGot(got), fmtWant(want))
+		t.Errorf("%s: go-text gives %d glyphs, hb-shape %d\n go-text  %s\n hb-shape %s", where, len(got), len(want), goldenFmtGot(got), goldenFmtWant(want))
 		return
 	}
 	bad := 0
 	for i, g := range got {
 		w := want[i]
-		da := abs(int(g.XAdvance) - w.Ax)
+		da := goldenAbs(int(g.XAdvance) - w.Ax)
 		st.maxAdvanceDelta = max(st.maxAdvanceDelta, da)
 		if int(g.GID) != w.G || g.Cluster != w.Cl || int(g.XOffset) != w.Dx || int(g.YOffset) != w.Dy || da > 1 {
 			bad++
@@ -273,18 +273,18 @@ func compareGlyphs(t *testing.T, where string, it text.ShapedItem, want []golden
 	if bad > 0 {
 		st.itemDiffs++
 		st.glyphDiffs += bad
-		t.Errorf("%s: %d of %d glyphs differ from hb-shape\n go-text  %s\n hb-shape %s", where, bad, len(want), fmtGot(got), fmtWant(want))
+		t.Errorf("%s: %d of %d glyphs differ from hb-shape\n go-text  %s\n hb-shape %s", where, bad, len(want), goldenFmtGot(got), goldenFmtWant(want))
 	}
 }
 
-func abs(x int) int {
+func goldenAbs(x int) int {
 	if x < 0 {
 		return -x
 	}
 	return x
 }
 
-func fmtGot(gs []text.ShapedGlyph) string {
+func goldenFmtGot(gs []text.ShapedGlyph) string {
 	var b strings.Builder
 	for _, g := range gs {
 		fmt.Fprintf(&b, "[%d=%d@%d,%d+%d]", g.GID, g.Cluster, g.XOffset, g.YOffset, g.XAdvance)
@@ -292,7 +292,7 @@ func fmtGot(gs []text.ShapedGlyph) string {
 	return b.String()
 }
 
-func fmtWant(gs []goldenGlyph) string {
+func goldenFmtWant(gs []goldenGlyph) string {
 	var b strings.Builder
 	for _, g := range gs {
 		fmt.Fprintf(&b, "[%d=%d@%d,%d+%d]", g.G, g.Cl, g.Dx, g.Dy, g.Ax)
@@ -300,15 +300,15 @@ func fmtWant(gs []goldenGlyph) string {
 	return b.String()
 }
 
-func describeItems(items []text.ShapedItem) string {
+func goldenDescribeItems(items []text.ShapedItem) string {
 	var parts []string
 	for _, it := range items {
-		parts = append(parts, fmt.Sprintf("{%s %s/%s/%s %q}", it.Font.FileName(), it.Params.Script, it.Params.Language, direction(it.Params.RTL), it.Text))
+		parts = append(parts, fmt.Sprintf("{%s %s/%s/%s %q}", it.Font.FileName(), it.Params.Script, it.Params.Language, goldenDirection(it.Params.RTL), it.Text))
 	}
 	return strings.Join(parts, " ")
 }
 
-func describeGolden(items []goldenItem) string {
+func goldenDescribe(items []goldenItem) string {
 	var parts []string
 	for _, it := range items {
 		parts = append(parts, fmt.Sprintf("{%s %s/%s/%s %q}", it.Font, it.Script, it.Language, it.Direction, it.ItemText))

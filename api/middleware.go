@@ -34,7 +34,11 @@ func (s *Server) observe(c fiber.Ctx) error {
 	rid := requestID(c.Get(headerRequestID))
 	c.Locals(keyRequestID, rid)
 	c.Set(headerRequestID, rid)
-	if err := c.Next(); err != nil {
+	var err error = fiber.ErrRequestEntityTooLarge
+	if c.Request().Header.ContentLength() <= maxBody {
+		err = c.Next()
+	}
+	if err != nil {
 		if herr := s.respondError(c, err); herr != nil {
 			return herr
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -78,6 +79,16 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*c
 		fs.PrintDefaults()
 	}
 	return c, fs, nil
+}
+
+// resolve fills in the defaults that depend on the machine.
+func (c *config) resolve() {
+	if c.MaxRenders == 0 {
+		c.MaxRenders = 2 * runtime.NumCPU()
+	}
+	if c.Queue == 0 {
+		c.Queue = 2 * c.MaxRenders
+	}
 }
 
 func (c *config) validate() error {

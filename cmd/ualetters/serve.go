@@ -38,6 +38,7 @@ func serve(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "ualetters:", err)
 		return exitUsage
 	}
+	cfg.resolve()
 	log := newLogger(cfg, stderr)
 	log.Info("config", cfg.logAttrs()...)
 	if err := runServer(cfg, log); err != nil {

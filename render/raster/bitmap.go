@@ -1,6 +1,9 @@
 package raster
 
-import "image"
+import (
+	"encoding/binary"
+	"image"
+)
 
 // Bitmap is a bilevel image as fax machines see it: one bit per pixel, rows
 // padded to whole bytes, the most significant bit first, 1 for ink (black)
@@ -56,35 +59,44 @@ func (b *Bitmap) Gray() *image.Gray {
 }
 
 // threshold packs a coverage image into a bitmap: a pixel is ink when at
-// least half of it is covered.
+// least half of it is covered (coverage ≥ 128, the byte's top bit).
 func threshold(a *image.Alpha) *Bitmap {
 	w, h := a.Rect.Dx(), a.Rect.Dy()
 	b := NewBitmap(w, h)
 	for y := 0; y < h; y++ {
 		src := a.Pix[y*a.Stride : y*a.Stride+w]
 		dst := b.Bits[y*b.Stride : (y+1)*b.Stride]
-		for x := 0; x < w; x += 8 {
-			n := min(8, w-x)
-			chunk := src[x : x+n]
-			if n == 8 && allBytes(chunk, 0) {
-				continue
+		x := 0
+		for ; x+8 <= w; x += 8 {
+			if v := binary.BigEndian.Uint64(src[x:]); v != 0 {
+				dst[x>>3] = topBits(v)
 			}
-			var v byte
-			for i, c := range chunk {
-				if c >= 128 {
-					v |= 0x80 >> uint(i)
-				}
+		}
+		for i, c := range src[x:] {
+			if c >= 128 {
+				dst[x>>3] |= 0x80 >> uint(i)
 			}
-			dst[x>>3] = v
 		}
 	}
 	return b
 }
 
+// topBits gathers the top bit of each of the eight bytes of v, the first
+// (most significant) byte's into the result's most significant bit. The
+// multiplication moves the bit of byte k to bit 63−k without carries.
+func topBits(v uint64) byte {
+	return byte((v & 0x8080808080808080) * 0x0002040810204081 >> 56)
+}
+
 // toGray turns a coverage image into black ink on white paper, in place.
 func toGray(a *image.Alpha) *image.Gray {
-	for i, c := range a.Pix {
-		a.Pix[i] = 255 - c
+	pix := a.Pix
+	for len(pix) >= 8 { // 255 − c is c XOR 0xff
+		binary.LittleEndian.PutUint64(pix, ^binary.LittleEndian.Uint64(pix))
+		pix = pix[8:]
+	}
+	for i, c := range pix {
+		pix[i] = ^c
 	}
 	return &image.Gray{Pix: a.Pix, Stride: a.Stride, Rect: a.Rect}
 }

@@ -1,6 +1,9 @@
 package raster
 
-import "math/bits"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // bitWriter packs code words into bytes, most significant bit first
 // (TIFF FillOrder 1).
@@ -92,9 +95,7 @@ func nextChange(row []byte, x, width int, black bool) int {
 }
 
 func allBytes(b []byte, v byte) bool {
-	w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-	return w == uint64(v)*0x0101010101010101
+	return binary.LittleEndian.Uint64(b) == uint64(v)*0x0101010101010101
 }
 
 // encodeG4 codes a bitmap with T.6 (MMR) and ends it with EOFB.

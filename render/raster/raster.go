@@ -7,6 +7,7 @@
 package raster
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"image"
@@ -143,11 +144,26 @@ func (g *glyphPainter) end(c *canvas, r image.Rectangle) {
 		src := g.mask.Pix[y*w : y*w+w]
 		o := c.a.PixOffset(r.Min.X, r.Min.Y+y)
 		dst := c.a.Pix[o : o+w]
-		for i, s := range src {
-			if s != 0 {
-				dst[i] = byte(min(int(dst[i])+int(s), 255))
+		i := 0
+		for ; i+8 <= w; i += 8 { // where the page is still blank, copy
+			s := binary.LittleEndian.Uint64(src[i:])
+			if s == 0 {
+				continue
 			}
+			if binary.LittleEndian.Uint64(dst[i:]) == 0 {
+				binary.LittleEndian.PutUint64(dst[i:], s)
+				continue
+			}
+			addSat(dst[i:i+8], src[i:i+8])
 		}
+		addSat(dst[i:], src[i:])
+	}
+}
+
+// addSat adds coverage, saturating at full.
+func addSat(dst, src []byte) {
+	for i, s := range src {
+		dst[i] = byte(min(int(dst[i])+int(s), 255))
 	}
 }
 

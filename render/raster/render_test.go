@@ -3,6 +3,7 @@ package raster
 import (
 	"bytes"
 	"image"
+	"image/draw"
 	"image/png"
 	"os"
 	"os/exec"
@@ -182,9 +183,13 @@ func TestPNG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, ok := img.(*image.Gray)
-	if !ok || g.Rect.Dx() != 794 || g.Rect.Dy() != 1123 {
-		t.Fatalf("preview is %T %v, want 794x1123 grey", img, img.Bounds())
+	if img.Bounds().Dx() != 794 || img.Bounds().Dy() != 1123 {
+		t.Fatalf("preview is %v, want 794x1123", img.Bounds())
+	}
+	g := image.NewGray(img.Bounds())
+	draw.Draw(g, g.Rect, img, image.Point{}, draw.Src)
+	if want := Render(p, 96, 96); !bytes.Equal(g.Pix, want.Pix) {
+		t.Error("the PNG preview differs from Render's image")
 	}
 	// The ink must fill the union of the glyphs' outline boxes (font data,
 	// independent of the rasteriser), give or take a pixel.

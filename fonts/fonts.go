@@ -187,17 +187,19 @@ func IsArabicScript(r rune) bool { return unicode.Is(unicode.Arabic, r) }
 // IsLatinScript reports whether r belongs to the Latin script.
 func IsLatinScript(r rune) bool { return unicode.Is(unicode.Latin, r) }
 
-// Ignorable reports whether r is laid out without a glyph of its own:
-// bidi and joining controls, and line/paragraph separators.
+// Ignorable reports whether r needs no glyph of its own: bidi controls,
+// joiners and line or paragraph separators. Coverage checks skip them.
 func Ignorable(r rune) bool {
-	switch {
-	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069,
-		r == 0x200E, r == 0x200F, r == 0x061C,
-		r == 0x200B, r == 0x200C, r == 0x200D, r == 0xFEFF,
-		r == '\n', r == '\r', r == '\t':
-		return true
-	}
-	return false
+	return BidiControl(r) || r == 0x200B || r == 0x200C || r == 0x200D || r == 0xFEFF ||
+		r == '\n' || r == '\r' || r == '\t' || r == 0x2028 || r == 0x2029
+}
+
+// BidiControl reports whether r is a bidi formatting character (embeddings,
+// overrides, isolates and marks). They are resolved by the bidi algorithm
+// and dropped before shaping: the fonts have no glyphs for them.
+func BidiControl(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 ||
+		r == 0x200E || r == 0x200F || r == 0x061C
 }
 
 // For returns the font that sets r in a text of the given language, or

@@ -2,8 +2,6 @@ package text
 
 import (
 	"github.com/go-text/typesetting/segmenter"
-
-	"github.com/ualetters/ualetters/fonts"
 )
 
 // segment is a stretch of text between two line-break opportunities.
@@ -25,7 +23,7 @@ func (pa *para) segments() []segment {
 		l := it.Line()
 		s := segment{start: l.Offset, end: l.Offset + len(l.Text)}
 		s.contentEnd = s.end
-		for s.contentEnd > s.start && (isSpace(pa.runes[s.contentEnd-1]) || fonts.Ignorable(pa.runes[s.contentEnd-1])) {
+		for s.contentEnd > s.start && (isSpace(pa.runes[s.contentEnd-1]) || dropped(pa.runes[s.contentEnd-1])) {
 			s.contentEnd--
 		}
 		s.width = pa.width(s.start, s.contentEnd)

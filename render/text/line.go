@@ -174,7 +174,7 @@ func (pa *para) clusterText(it *item, c int) string {
 func (pa *para) text(a, b int) string {
 	var sb strings.Builder
 	for i := a; i < b; i++ {
-		if !fonts.Ignorable(pa.runes[i]) {
+		if !dropped(pa.runes[i]) {
 			sb.WriteRune(pa.runes[i])
 		}
 	}

@@ -265,31 +265,33 @@ func (pa *para) resolveLevels() error {
 }
 
 // assignFonts picks a font per character: Latin letters take Noto Sans,
-// Arabic letters the language's Arabic font, and digits, punctuation and
-// spaces the font of the surrounding text when it has them.
+// Arabic letters the language's Arabic font, and each stretch of digits,
+// punctuation and spaces the font of the surrounding text when that font
+// has all of them, else one font that has them all.
 func (pa *para) assignFonts() {
 	n := len(pa.runes)
 	pa.font = make([]int8, n)
 	for i, r := range pa.runes {
-		pa.font[i] = -2 // undecided
+		pa.font[i] = undecided
 		switch {
-		case fonts.Ignorable(r):
+		case dropped(r):
 			pa.font[i] = -1
 		case fonts.IsLatinScript(r) || fonts.IsArabicScript(r):
 			id, _ := fonts.For(pa.lang(i), r)
 			pa.font[i] = int8(id)
 		}
 	}
-	for i, r := range pa.runes {
-		if pa.font[i] != -2 {
+	for i := 0; i < n; {
+		if pa.font[i] != undecided {
+			i++
 			continue
 		}
-		if id, ok := pa.neighbourFont(i, r); ok {
-			pa.font[i] = int8(id)
-			continue
+		j := i
+		for j < n && (pa.font[j] == undecided || pa.font[j] == -1) && pa.sameContext(i, j) {
+			j++
 		}
-		id, _ := fonts.For(pa.lang(i), r)
-		pa.font[i] = int8(id)
+		pa.assignCommon(i, j)
+		i = j
 	}
 	for i := range pa.font {
 		if pa.font[i] < 0 {
@@ -303,26 +305,75 @@ func (pa *para) assignFonts() {
 	}
 }
 
-func (pa *para) lang(i int) string { return spanLang(pa.Paragraph, pa.Spans[pa.span[i]]) }
+const undecided = -2
 
-// neighbourFont returns the font of the nearest decided character before
-// (else after) i in the same span and level, if that font has r.
-func (pa *para) neighbourFont(i int, r rune) (fonts.ID, bool) {
-	same := func(j int) bool { return pa.span[j] == pa.span[i] && pa.levels[j] == pa.levels[i] }
-	for j := i - 1; j >= 0 && same(j); j-- {
-		if pa.font[j] >= 0 {
-			id := fonts.ID(pa.font[j])
-			return id, id.Has(r)
-		}
-	}
-	for j := i + 1; j < len(pa.runes) && same(j); j++ {
-		if pa.font[j] >= 0 {
-			id := fonts.ID(pa.font[j])
-			return id, id.Has(r)
-		}
-	}
-	return 0, false
+// dropped reports whether r is removed before shaping: bidi controls and
+// line separators (joiners stay: HarfBuzz needs them).
+func dropped(r rune) bool {
+	return fonts.BidiControl(r) || r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029
 }
+
+func (pa *para) sameContext(i, j int) bool {
+	return pa.span[j] == pa.span[i] && pa.levels[j] == pa.levels[i]
+}
+
+// assignCommon sets the runes [i, j) without a script of their own in one
+// font: a neighbour's when it has them all, else the first font of the
+// language's fallback order that has them all, else per character.
+func (pa *para) assignCommon(i, j int) {
+	candidates := pa.neighbourFonts(i, j)
+	for _, r := range pa.runes[i:j] {
+		if id, ok := fonts.For(pa.lang(i), r); ok {
+			candidates = append(candidates, id)
+		}
+	}
+	for _, id := range candidates {
+		if pa.covers(id, i, j) {
+			for k := i; k < j; k++ {
+				if pa.font[k] == undecided {
+					pa.font[k] = int8(id)
+				}
+			}
+			return
+		}
+	}
+	for k := i; k < j; k++ {
+		if pa.font[k] == undecided {
+			id, _ := fonts.For(pa.lang(k), pa.runes[k])
+			pa.font[k] = int8(id)
+		}
+	}
+}
+
+func (pa *para) covers(id fonts.ID, i, j int) bool {
+	for k := i; k < j; k++ {
+		if pa.font[k] == undecided && !fonts.Ignorable(pa.runes[k]) && !id.Has(pa.runes[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// neighbourFonts returns the fonts of the nearest decided characters before
+// and after [i, j) in the same span and level.
+func (pa *para) neighbourFonts(i, j int) []fonts.ID {
+	var out []fonts.ID
+	for k := i - 1; k >= 0 && pa.sameContext(i, k); k-- {
+		if pa.font[k] >= 0 {
+			out = append(out, fonts.ID(pa.font[k]))
+			break
+		}
+	}
+	for k := j; k < len(pa.runes) && pa.sameContext(i, k); k++ {
+		if pa.font[k] >= 0 {
+			out = append(out, fonts.ID(pa.font[k]))
+			break
+		}
+	}
+	return out
+}
+
+func (pa *para) lang(i int) string { return spanLang(pa.Paragraph, pa.Spans[pa.span[i]]) }
 
 // itemize groups characters into items of one font, level and span kind;
 // characters without a glyph join the item they fall in.

@@ -1,6 +1,7 @@
 package letter
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -260,19 +261,41 @@ func checkSlashForms(t text, ps *problems) {
 
 // checkCoverage reports characters no bundled font covers, and, in
 // Arabic-script languages, Arabic letters the language's own script font
-// lacks (they would be set in a different style).
+// lacks (they would be set in a different style). Problems are grouped by
+// line.
 func checkCoverage(lang string, t text, ps *problems) {
 	script := fonts.ScriptFont(lang)
+	type key struct {
+		line   int
+		script bool
+	}
+	found := map[key][]string{}
+	var order []key
 	seen := map[rune]bool{}
 	for off, r := range t.Value {
 		if seen[r] || fonts.Ignorable(r) {
 			continue
 		}
 		seen[r] = true
+		var k key
 		if _, ok := fonts.For(lang, r); !ok {
-			ps.add(t.File, t.lineOf(off), "U+%04X %q: no bundled font covers this character", r, string(r))
+			k = key{t.lineOf(off), false}
 		} else if script.Arabic() && fonts.IsArabicScript(r) && !script.Has(r) {
-			ps.add(t.File, t.lineOf(off), "U+%04X %q: %s, the script font for %s, lacks this character", r, string(r), script.Family(), lang)
+			k = key{t.lineOf(off), true}
+		} else {
+			continue
+		}
+		if found[k] == nil {
+			order = append(order, k)
+		}
+		found[k] = append(found[k], fmt.Sprintf("U+%04X %q", r, string(r)))
+	}
+	for _, k := range order {
+		chars := strings.Join(found[k], ", ")
+		if k.script {
+			ps.add(t.File, k.line, "%s: %s, the script font for %s, lacks these characters", chars, script.Family(), lang)
+		} else {
+			ps.add(t.File, k.line, "%s: no bundled font covers these characters", chars)
 		}
 	}
 }

@@ -77,6 +77,7 @@ type mapping struct {
 	file string
 	node *yaml.Node
 	keys map[string]*yaml.Node
+	line map[string]int // line of each key
 	ps   *problems
 }
 
@@ -85,13 +86,14 @@ func newMapping(file string, n *yaml.Node, ps *problems) (*mapping, bool) {
 		ps.add(file, n.Line, "expected a mapping (key: value)")
 		return nil, false
 	}
-	m := &mapping{file: file, node: n, keys: map[string]*yaml.Node{}, ps: ps}
+	m := &mapping{file: file, node: n, keys: map[string]*yaml.Node{}, line: map[string]int{}, ps: ps}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		if _, dup := m.keys[k.Value]; dup {
 			ps.add(file, k.Line, "duplicate key %q", k.Value)
 		}
 		m.keys[k.Value] = n.Content[i+1]
+		m.line[k.Value] = k.Line
 	}
 	return m, true
 }
@@ -173,12 +175,13 @@ func (m *mapping) texts(key string, required bool) (map[string]text, int) {
 	if sm == nil {
 		return nil, m.node.Line
 	}
+	keyLine := m.line[key]
 	out := map[string]text{}
 	for i := 0; i+1 < len(sm.node.Content); i += 2 {
 		k := sm.node.Content[i].Value
 		out[k] = sm.scalar(key+"."+k, sm.node.Content[i+1])
 	}
-	return out, sm.node.Line
+	return out, keyLine
 }
 
 // seqOfMappings reads a list of mappings.

@@ -1,0 +1,167 @@
+package letter_test
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/templates"
+)
+
+func TestShippedTemplatesPass(t *testing.T) {
+	if ps := letter.CheckTemplates(templates.FS); len(ps) > 0 {
+		for _, p := range ps {
+			t.Error(p)
+		}
+	}
+}
+
+func TestBrokenFixtures(t *testing.T) {
+	cases := map[string]string{
+		"missing-block":       `actions/t-1/letter.ur.yaml:1: missing block "closing"`,
+		"missing-language":    `actions/t-1/action.yaml:11: title: missing language "ur"`,
+		"unknown-placeholder": `actions/t-1/letter.ur.yaml:7: unknown placeholder {{sender}}`,
+		"uncovered-character": `actions/t-1/letter.en.yaml:7: U+0915 "क"`,
+		"script-font":         `actions/t-1/letter.ur.yaml:8: U+06AA "ڪ": Noto Nastaliq Urdu, the script font for ur, lacks`,
+		"bad-fax":             `actions/t-1/action.yaml:28: recipient "copy": fax number "call the embassy" (region "PK") does not parse`,
+		"bad-yaml":            `actions/t-1/letter.en.yaml:2: bad YAML: mapping values are not allowed`,
+	}
+	entries, err := os.ReadDir("../testdata/templates-broken")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs := 0
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs++
+		}
+	}
+	if dirs != len(cases) {
+		t.Errorf("%d fixture directories, %d cases", dirs, len(cases))
+	}
+	for name, want := range cases {
+		t.Run(name, func(t *testing.T) {
+			fsys := os.DirFS(filepath.Join("../testdata/templates-broken", name))
+			ps := letter.CheckTemplates(fsys)
+			if len(ps) != 1 {
+				t.Errorf("want exactly one problem, got %d: %v", len(ps), ps)
+			}
+			if len(ps) == 0 || !strings.HasPrefix(ps[0].String(), want) {
+				t.Errorf("got %v\nwant prefix %s", ps, want)
+			}
+			_, err := letter.LoadCatalogue(fsys)
+			var te *letter.TemplateError
+			if !errors.As(err, &te) || !strings.Contains(err.Error(), want) {
+				t.Errorf("LoadCatalogue: %v", err)
+			}
+		})
+	}
+}
+
+// TestTemplateProblems covers checks the fixtures do not: each edit of the
+// shipped templates must give a problem naming file and line.
+func TestTemplateProblems(t *testing.T) {
+	const fr = "actions/109-23/letter.fr.yaml"
+	cases := []struct{ name, file, old, new, want string }{
+		{"two alternatives", fr, "{{Profondément préoccupée, je vous écris au sujet de|", "{{", fr + ":5: gender variant"},
+		{"slash form", "actions/109-23/letter.ur.yaml", "لکھ رہی ہوں|", "لکھ رہا/رہی ہوں|", "letter.ur.yaml:7: slash form"},
+		{"unclosed", fr, "signature: \"{{signer}}\"", "signature: \"{{signer\"", fr + ":20: unclosed"},
+		{"status", fr, "status: draft", "status: final", fr + ":1: status \"final\""},
+		{"unknown key", fr, "status: draft", "status: draft\nauthor: x", fr + ":2: unknown key \"author\""},
+		{"locale label", "locales/de.yaml", "  pages: Seiten\n", "", "locales/de.yaml:10: labels: missing \"pages\""},
+		{"locale placeholder", "locales/de.yaml", "{{pages}} Seiten", "{{n}} Seiten", "locales/de.yaml:21: unknown placeholder {{n}}"},
+		{"locale font", "locales/sd.yaml", "font: Noto Naskh Arabic", "font: Noto Nastaliq Urdu", "locales/sd.yaml:7: font"},
+		{"month count", "locales/en.yaml", "November, December]", "November]", "locales/en.yaml:9: months: need 12"},
+		{"salutation", "actions/109-23/action.yaml", "      fr: Excellence,\n", "", "action.yaml:67: salutation: missing language \"fr\""},
+		{"invalid fax", "actions/109-23/action.yaml", "051-9207600", "051-92", "action.yaml:101: recipient \"foreign-affairs\": fax number \"051-92\" (region \"PK\") is not a valid number"},
+		{"two mains", "actions/109-23/action.yaml", "role: copy\n    lang: de", "role: main\n    lang: de", "need exactly one main recipient"},
+		{"time zone", "actions/109-23/action.yaml", "Asia/Karachi", "Asia/Nowhere", "action.yaml:12: time_zone"},
+		{"missing letter", "actions/109-23/action.yaml", "[en, ur, sd, bal, pnb, fr, de]", "[en, ur, sd, bal, pnb, fr, de, it]", "action.yaml:13: language \"it\" has no locale file"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			m := copyFS(t)
+			edit(t, m, tc.file, tc.old, tc.new)
+			ps := letter.CheckTemplates(m)
+			var all []string
+			for _, p := range ps {
+				all = append(all, p.String())
+			}
+			if !strings.Contains(strings.Join(all, "\n"), tc.want) {
+				t.Errorf("problems:\n%s\nwant one containing %q", strings.Join(all, "\n"), tc.want)
+			}
+		})
+	}
+}
+
+func TestFaxNumbersE164(t *testing.T) {
+	a, err := catalogue(t).Action("109-23")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"prime-minister": "", "embassy-bern": "+41313501799",
+		"interior": "+92519202624", "foreign-affairs": "+92519207600"}
+	for key, fax := range want {
+		r, err := a.Recipient(key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Fax != fax {
+			t.Errorf("%s: fax %q, want %q", key, r.Fax, fax)
+		}
+	}
+	if r, _ := a.Recipient("embassy-bern"); r.FaxDisplay() != "+41 31 350 17 99" {
+		t.Errorf("display %q", r.FaxDisplay())
+	}
+}
+
+func TestActionJSON(t *testing.T) {
+	a, _ := catalogue(t).Action("109-23")
+	data, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		ID, Reference string
+		AIIndex       string `json:"ai_index"`
+		Deadline      string
+		TimeZone      string `json:"time_zone"`
+		Languages     []struct{ Code, Status, Dir string }
+		Recipients    []struct{ Key, Role, Fax string }
+	}
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.AIIndex != "ASA 33/7416/2023" || got.Reference != "UA 109/23" || got.Deadline != "2024-02-08" || got.TimeZone != "Asia/Karachi" {
+		t.Errorf("metadata: %s", data)
+	}
+	if len(got.Languages) != 7 {
+		t.Fatalf("languages: %+v", got.Languages)
+	}
+	for _, l := range got.Languages {
+		wantStatus, wantDir := "draft", "rtl"
+		if l.Code == "en" {
+			wantStatus = "source"
+		}
+		if l.Code == "en" || l.Code == "fr" || l.Code == "de" {
+			wantDir = "ltr"
+		}
+		if l.Status != wantStatus || l.Dir != wantDir {
+			t.Errorf("%s: status %s dir %s", l.Code, l.Status, l.Dir)
+		}
+	}
+	if len(got.Recipients) != 4 || got.Recipients[0].Role != "main" || got.Recipients[1].Fax != "+41313501799" {
+		t.Errorf("recipients: %+v", got.Recipients)
+	}
+}
+
+func TestUnknownAction(t *testing.T) {
+	_, err := catalogue(t).Action("999-99")
+	if !errors.Is(err, letter.ErrUnknownAction) || !strings.Contains(err.Error(), "109-23") {
+		t.Errorf("got %v", err)
+	}
+}

@@ -1,0 +1,62 @@
+package fonts
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestFontChoice(t *testing.T) {
+	cases := []struct {
+		lang string
+		r    rune
+		want ID
+	}{
+		{"ur", 'ک', NastaliqRegular},
+		{"pnb", 'ݨ', NastaliqRegular},
+		{"sd", 'ڪ', NaskhRegular},
+		{"bal", 'ێ', NaskhRegular},
+		{"ur", 'A', SansRegular},
+		{"sd", 'é', SansRegular},
+		{"en", 'ب', NaskhRegular},
+		{"en", '7', SansRegular},
+		{"ur", '7', NastaliqRegular},
+		{"sd", '-', SansRegular}, // Naskh has no hyphen-minus
+	}
+	for _, c := range cases {
+		got, ok := For(c.lang, c.r)
+		if !ok || got != c.want {
+			t.Errorf("For(%s, %q) = %v, %v; want %v", c.lang, c.r, got, ok, c.want)
+		}
+	}
+}
+
+func TestSindhiLettersNeedNaskh(t *testing.T) {
+	// DESIGN.md: Nastaliq lacks these Sindhi letters, Naskh has them.
+	for _, r := range []rune{'ڪ', '۽', '۾'} {
+		if NastaliqRegular.Has(r) || !NaskhRegular.Has(r) {
+			t.Errorf("%q: Nastaliq %v, Naskh %v", r, NastaliqRegular.Has(r), NaskhRegular.Has(r))
+		}
+	}
+}
+
+func TestUncoveredNamesEachCharacterOnce(t *testing.T) {
+	err := CheckCoverage("ur", "Ali 李 😀 李 علی\u202E")
+	var ue *UncoveredError
+	if !errors.As(err, &ue) || string(ue.Runes) != "李😀" {
+		t.Fatalf("got %v", err)
+	}
+	if want := `no bundled font covers U+674E "李", U+1F600 "😀"`; err.Error() != want {
+		t.Errorf("message %q, want %q", err.Error(), want)
+	}
+	if CheckCoverage("sd", "ڪ ۽ ۾ 0300-1234567") != nil {
+		t.Error("Sindhi text reported uncovered")
+	}
+}
+
+func TestEveryFontParses(t *testing.T) {
+	for _, id := range All() {
+		if id.Upem() != 1000 || len(id.Bytes()) < 100000 {
+			t.Errorf("%v: upem %v, %d bytes", id, id.Upem(), len(id.Bytes()))
+		}
+	}
+}

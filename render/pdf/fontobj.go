@@ -1,0 +1,127 @@
+package pdf
+
+import (
+	"strconv"
+)
+
+// font writes a font's five objects: the Type0 font, its CIDFontType2
+// descendant, the font descriptor, the subset font file and the ToUnicode
+// CMap.
+func (d *docWriter) font(f *fontUse) error {
+	file, err := f.data.subset(f.gids)
+	if err != nil {
+		return err
+	}
+	n := f.obj
+	base := "/" + subsetTag(f.id, f.gids) + "+" + f.id.PostScriptName()
+
+	d.begin(n)
+	d.buf = append(d.buf, "<</Type/Font/Subtype/Type0/BaseFont"...)
+	d.buf = append(d.buf, base...)
+	d.buf = append(d.buf, "/Encoding/Identity-H/DescendantFonts["...)
+	d.ref(n + 1)
+	d.buf = append(d.buf, "]/ToUnicode "...)
+	d.ref(n + 4)
+	d.buf = append(d.buf, ">>"...)
+	d.end()
+
+	d.begin(n + 1)
+	d.buf = append(d.buf, "<</Type/Font/Subtype/CIDFontType2/BaseFont"...)
+	d.buf = append(d.buf, base...)
+	d.buf = append(d.buf, "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor "...)
+	d.ref(n + 2)
+	d.buf = append(d.buf, "/CIDToGIDMap/Identity/W"...)
+	d.buf = f.appendWidths(d.buf)
+	d.buf = append(d.buf, ">>"...)
+	d.end()
+
+	m := f.data
+	d.begin(n + 2)
+	d.buf = append(d.buf, "<</Type/FontDescriptor/FontName"...)
+	d.buf = append(d.buf, base...)
+	d.buf = append(d.buf, "/Flags "...)
+	d.buf = strconv.AppendInt(d.buf, int64(m.flags), 10)
+	d.buf = append(d.buf, "/FontBBox["...)
+	for i, v := range m.bbox {
+		if i > 0 {
+			d.buf = append(d.buf, ' ')
+		}
+		d.buf = appendNum(d.buf, v, 0)
+	}
+	d.buf = append(d.buf, "]/ItalicAngle "...)
+	d.buf = appendNum(d.buf, m.italicAngle, 2)
+	d.buf = append(d.buf, "/Ascent "...)
+	d.buf = appendNum(d.buf, m.ascent, 0)
+	d.buf = append(d.buf, "/Descent "...)
+	d.buf = appendNum(d.buf, m.descent, 0)
+	d.buf = append(d.buf, "/CapHeight "...)
+	d.buf = appendNum(d.buf, m.capHeight, 0)
+	d.buf = append(d.buf, "/StemV "...)
+	d.buf = appendNum(d.buf, m.stemV, 0)
+	d.buf = append(d.buf, "/FontFile2 "...)
+	d.ref(n + 3)
+	d.buf = append(d.buf, ">>"...)
+	d.end()
+
+	d.stream(n+3, "/Length1 "+strconv.Itoa(len(file)), file, false)
+	d.stream(n+4, "", f.toUnicode(), false)
+	return nil
+}
+
+// appendWidths writes the /W array: the CIDs are consecutive from 1.
+func (f *fontUse) appendWidths(b []byte) []byte {
+	b = append(b, "[1["...)
+	for i, w := range f.widths[1:] {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendNum(b, w, 2)
+	}
+	return append(b, "]]"...)
+}
+
+const cmapHead = `/CIDInit/ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def
+/CMapName/Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000><FFFF>
+endcodespacerange
+`
+
+const cmapTail = `endcmap
+CMapName currentdict/CMap defineresource pop
+end
+end
+`
+
+// toUnicode builds the ToUnicode CMap: each CID maps to the characters of
+// the first cluster it starts (all of a ligature's characters); glyphs
+// that never start a cluster (marks, parts of a multi-glyph cluster) get
+// no entry, since the text of their cluster is on its first glyph.
+func (f *fontUse) toUnicode() []byte {
+	b := make([]byte, 0, len(cmapHead)+len(cmapTail)+24*len(f.chars)+64)
+	b = append(b, cmapHead...)
+	cids := make([]uint16, 0, len(f.chars))
+	for cid := range f.chars {
+		cids = append(cids, cid)
+	}
+	sortU16(cids)
+	for len(cids) > 0 {
+		n := min(len(cids), 100) // a bfchar block holds at most 100 entries
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, " beginbfchar\n"...)
+		for _, cid := range cids[:n] {
+			b = append(b, '<')
+			b = appendHex16(b, cid)
+			b = append(b, "><"...)
+			b = appendUTF16Hex(b, f.chars[cid])
+			b = append(b, ">\n"...)
+		}
+		b = append(b, "endbfchar\n"...)
+		cids = cids[n:]
+	}
+	return append(b, cmapTail...)
+}

@@ -1,0 +1,344 @@
+// Package pdf writes a laid-out document (render/layout's display list) as
+// a compact, searchable PDF 1.7 file: subset TrueType fonts embedded as
+// Type0/CIDFontType2 with Identity-H, widths and a ToUnicode CMap, every
+// glyph run wrapped in /ActualText marked content carrying its logical
+// text, document metadata (info dictionary and XMP), Flate-compressed
+// streams and a classic cross-reference table. Output is deterministic:
+// the same document always gives the same bytes.
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/ualetters/ualetters/fonts"
+	"github.com/ualetters/ualetters/render/layout"
+)
+
+// ErrEmpty is returned for a nil document or one without pages.
+var ErrEmpty = errors.New("pdf: document has no pages")
+
+// Write renders doc as PDF to w.
+func Write(w io.Writer, doc *layout.Document) error {
+	b, err := Render(doc)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// Render returns doc as PDF bytes. It is safe for concurrent use.
+func Render(doc *layout.Document) ([]byte, error) {
+	if doc == nil || len(doc.Pages) == 0 {
+		return nil, ErrEmpty
+	}
+	used, err := collectFonts(doc)
+	if err != nil {
+		return nil, err
+	}
+	d := &docWriter{doc: doc, fonts: used}
+	return d.write()
+}
+
+// fontUse is one font as used in the document: which glyphs, their CIDs
+// (glyph ids in the subset, assigned in glyph id order), widths and text.
+type fontUse struct {
+	id     fonts.ID
+	data   *fontData
+	name   string   // resource name, e.g. /F4
+	gids   []uint16 // used glyph ids except 0, ascending
+	cid    []uint16 // glyph id -> CID; 0 for unused glyphs and .notdef
+	widths []float64
+	chars  map[uint16]string // CID -> text of its first cluster
+	obj    int               // object number of the Type0 font
+}
+
+// collectFonts finds every font and glyph the document uses, in font id
+// order, and checks that each glyph exists.
+func collectFonts(doc *layout.Document) ([]*fontUse, error) {
+	byID := map[fonts.ID]*fontUse{}
+	for p := range doc.Pages {
+		for ri := range doc.Pages[p].Runs {
+			r := &doc.Pages[p].Runs[ri]
+			if len(r.Glyphs) == 0 {
+				continue
+			}
+			f := byID[r.Font]
+			if f == nil {
+				data, err := loadFont(r.Font)
+				if err != nil {
+					return nil, fmt.Errorf("pdf: page %d run %d: %w", p+1, ri, err)
+				}
+				f = &fontUse{id: r.Font, data: data, cid: make([]uint16, data.numGlyphs)}
+				byID[r.Font] = f
+			}
+			for _, g := range r.Glyphs {
+				if g.ID >= f.data.numGlyphs {
+					return nil, fmt.Errorf("pdf: page %d run %d: glyph %d not in font %s", p+1, ri, g.ID, r.Font)
+				}
+				if g.ID != 0 && f.cid[g.ID] == 0 {
+					f.cid[g.ID] = 1
+					f.gids = append(f.gids, g.ID)
+				}
+			}
+		}
+	}
+	used := make([]*fontUse, 0, len(byID))
+	for _, f := range byID {
+		used = append(used, f)
+	}
+	slices.SortFunc(used, func(a, b *fontUse) int { return int(a.id) - int(b.id) })
+	for _, f := range used {
+		f.assign(doc)
+	}
+	return used, nil
+}
+
+// assign numbers the glyphs in glyph id order and records, per CID, the
+// characters of the first cluster the glyph starts.
+func (f *fontUse) assign(doc *layout.Document) {
+	slices.Sort(f.gids)
+	f.name = "/F" + strconv.Itoa(int(f.id))
+	f.widths = make([]float64, len(f.gids)+1)
+	for i, g := range f.gids {
+		f.cid[g] = uint16(i + 1)
+		f.widths[i+1] = f.data.width(g)
+	}
+	f.widths[0] = f.data.width(0)
+	f.chars = make(map[uint16]string, len(f.gids))
+	for p := range doc.Pages {
+		for _, r := range doc.Pages[p].Runs {
+			if r.Font != f.id {
+				continue
+			}
+			for _, g := range r.Glyphs {
+				cid := f.cid[g.ID]
+				if _, ok := f.chars[cid]; !ok && g.Chars != "" && g.ID != 0 {
+					f.chars[cid] = g.Chars
+				}
+			}
+		}
+	}
+}
+
+// docWriter assembles the file. Object numbers: 1 catalog, 2 page tree,
+// 3 info, 4 XMP metadata, 5 resources, then five per font, then two per
+// page (page, content).
+type docWriter struct {
+	doc     *layout.Document
+	fonts   []*fontUse
+	buf     []byte
+	offsets []int
+}
+
+const firstFontObj = 6
+
+func (d *docWriter) write() ([]byte, error) {
+	pageObj := firstFontObj + 5*len(d.fonts)
+	d.offsets = make([]int, pageObj+2*len(d.doc.Pages))
+	d.buf = make([]byte, 0, 64<<10)
+	d.buf = append(d.buf, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"...)
+
+	d.catalog()
+	d.pageTree(pageObj)
+	if err := d.info(); err != nil {
+		return nil, err
+	}
+	d.metadata()
+	d.resources()
+	for i, f := range d.fonts {
+		f.obj = firstFontObj + 5*i
+		if err := d.font(f); err != nil {
+			return nil, err
+		}
+	}
+	for i := range d.doc.Pages {
+		if err := d.page(i, pageObj+2*i); err != nil {
+			return nil, fmt.Errorf("pdf: page %d: %w", i+1, err)
+		}
+	}
+	d.trailer()
+	return d.buf, nil
+}
+
+func (d *docWriter) begin(n int) {
+	d.offsets[n] = len(d.buf)
+	d.buf = strconv.AppendInt(d.buf, int64(n), 10)
+	d.buf = append(d.buf, " 0 obj\n"...)
+}
+
+func (d *docWriter) end() { d.buf = append(d.buf, "\nendobj\n"...) }
+
+func (d *docWriter) ref(n int) {
+	d.buf = strconv.AppendInt(d.buf, int64(n), 10)
+	d.buf = append(d.buf, " 0 R"...)
+}
+
+// stream writes object n as a stream; dict holds the extra dictionary
+// entries. Data is Flate-compressed unless raw is set.
+func (d *docWriter) stream(n int, dict string, data []byte, raw bool) {
+	d.begin(n)
+	d.buf = append(d.buf, "<<"...)
+	d.buf = append(d.buf, dict...)
+	if !raw {
+		z := getZ()
+		defer putZ(z)
+		data = z.compress(data)
+		d.buf = append(d.buf, "/Filter/FlateDecode"...)
+	}
+	d.buf = append(d.buf, "/Length "...)
+	d.buf = strconv.AppendInt(d.buf, int64(len(data)), 10)
+	d.buf = append(d.buf, ">>\nstream\n"...)
+	d.buf = append(d.buf, data...)
+	d.buf = append(d.buf, "\nendstream"...)
+	d.end()
+}
+
+func (d *docWriter) catalog() {
+	d.begin(1)
+	d.buf = append(d.buf, "<</Type/Catalog/Pages 2 0 R/Metadata 4 0 R/MarkInfo<</Marked true>>"...)
+	if d.doc.Lang != "" {
+		d.buf = append(d.buf, "/Lang"...)
+		d.buf = appendTextString(d.buf, d.doc.Lang)
+	}
+	if d.doc.RTL || d.doc.Title != "" {
+		d.buf = append(d.buf, "/ViewerPreferences<<"...)
+		if d.doc.RTL {
+			d.buf = append(d.buf, "/Direction/R2L"...)
+		}
+		if d.doc.Title != "" {
+			d.buf = append(d.buf, "/DisplayDocTitle true"...)
+		}
+		d.buf = append(d.buf, ">>"...)
+	}
+	d.buf = append(d.buf, ">>"...)
+	d.end()
+}
+
+func (d *docWriter) pageTree(first int) {
+	d.begin(2)
+	d.buf = append(d.buf, "<</Type/Pages/Kids["...)
+	for i := range d.doc.Pages {
+		if i > 0 {
+			d.buf = append(d.buf, ' ')
+		}
+		d.ref(first + 2*i)
+	}
+	d.buf = append(d.buf, "]/Count "...)
+	d.buf = strconv.AppendInt(d.buf, int64(len(d.doc.Pages)), 10)
+	d.buf = append(d.buf, ">>"...)
+	d.end()
+}
+
+func (d *docWriter) resources() {
+	d.begin(5)
+	d.buf = append(d.buf, "<</Font<<"...)
+	for i, f := range d.fonts {
+		d.buf = append(d.buf, f.name...)
+		d.buf = append(d.buf, ' ')
+		d.ref(firstFontObj + 5*i)
+	}
+	d.buf = append(d.buf, ">>>>"...)
+	d.end()
+}
+
+func (d *docWriter) page(i, n int) error {
+	p := &d.doc.Pages[i]
+	w, h := p.Paper.Width, p.Paper.Height
+	if !finite(w, h) || w <= 0 || h <= 0 || w > 14400 || h > 14400 {
+		return fmt.Errorf("bad paper size %v × %v", w, h)
+	}
+	c := content{height: h, lang: d.doc.Lang, tz: 100, b: make([]byte, 0, 8<<10)}
+	if err := c.boxes(p.Boxes); err != nil {
+		return err
+	}
+	if err := c.rules(p.Rules); err != nil {
+		return err
+	}
+	for ri := range p.Runs {
+		r := &p.Runs[ri]
+		if err := c.run(r, d.fontFor(r.Font)); err != nil {
+			return fmt.Errorf("run %d: %w", ri, err)
+		}
+	}
+	d.begin(n)
+	d.buf = append(d.buf, "<</Type/Page/Parent 2 0 R/MediaBox[0 0 "...)
+	d.buf = appendNum(d.buf, w, 2)
+	d.buf = append(d.buf, ' ')
+	d.buf = appendNum(d.buf, h, 2)
+	d.buf = append(d.buf, "]/Resources 5 0 R/Contents "...)
+	d.ref(n + 1)
+	d.buf = append(d.buf, ">>"...)
+	d.end()
+	d.stream(n+1, "", c.b, false)
+	return nil
+}
+
+func (d *docWriter) fontFor(id fonts.ID) *fontUse {
+	for _, f := range d.fonts {
+		if f.id == id {
+			return f
+		}
+	}
+	return nil
+}
+
+// trailer writes the cross-reference table and a trailer whose /ID is a
+// hash of everything before it.
+func (d *docWriter) trailer() {
+	sum := sha256.Sum256(d.buf)
+	xref := len(d.buf)
+	d.buf = append(d.buf, "xref\n0 "...)
+	d.buf = strconv.AppendInt(d.buf, int64(len(d.offsets)), 10)
+	d.buf = append(d.buf, "\n0000000000 65535 f \n"...)
+	for _, off := range d.offsets[1:] {
+		d.buf = fmt.Appendf(d.buf, "%010d 00000 n \n", off)
+	}
+	d.buf = append(d.buf, "trailer\n<</Size "...)
+	d.buf = strconv.AppendInt(d.buf, int64(len(d.offsets)), 10)
+	d.buf = append(d.buf, "/Root 1 0 R/Info 3 0 R/ID["...)
+	for range 2 {
+		d.buf = append(d.buf, '<')
+		for _, c := range sum[:16] {
+			d.buf = append(d.buf, hexDigits[c>>4], hexDigits[c&15])
+		}
+		d.buf = append(d.buf, '>')
+	}
+	d.buf = append(d.buf, "]>>\nstartxref\n"...)
+	d.buf = strconv.AppendInt(d.buf, int64(xref), 10)
+	d.buf = append(d.buf, "\n%%EOF\n"...)
+}
+
+// zbuf is a reusable zlib writer with its output buffer: a fresh Flate
+// writer allocates over half a megabyte of state.
+type zbuf struct {
+	out bytes.Buffer
+	w   *zlib.Writer
+}
+
+var zpool = sync.Pool{New: func() any {
+	z := &zbuf{}
+	z.w, _ = zlib.NewWriterLevel(&z.out, zlib.DefaultCompression)
+	return z
+}}
+
+func getZ() *zbuf  { return zpool.Get().(*zbuf) }
+func putZ(z *zbuf) { zpool.Put(z) }
+
+// compress returns the zlib stream of data; the result is valid until the
+// next call.
+func (z *zbuf) compress(data []byte) []byte {
+	z.out.Reset()
+	z.w.Reset(&z.out)
+	z.w.Write(data) // writes to a bytes.Buffer cannot fail
+	z.w.Close()
+	return z.out.Bytes()
+}

@@ -59,12 +59,13 @@ func Render(doc *letter.Document, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	size := 4096
+	// Local header, data and central directory entry of every part.
+	size := 1024
 	for _, p := range parts {
-		size += len(p.data)/3 + 128
+		size += len(p.data) + 2*len(p.name) + 128
 	}
 	for _, f := range fontList {
-		size += len(f.e.compressed) + 128
+		size += len(f.e.compressed) + 2*len(f.name) + 128
 	}
 	var buf bytes.Buffer
 	buf.Grow(size)
@@ -222,11 +223,15 @@ func (r *renderer) fontFiles() ([]fontFile, error) {
 	return list, nil
 }
 
-// writeZip writes the package: XML parts deflated, fonts copied raw.
+// writeZip writes the package: XML parts stored, fonts copied raw. The XML
+// parts are a few kilobytes beside hundreds of kilobytes of fonts;
+// deflating them would cost most of the rendering time and save little.
 func writeZip(w io.Writer, parts []part, fontList []fontFile) error {
 	zw := zip.NewWriter(w)
 	for _, p := range parts {
-		fw, err := zw.CreateHeader(zipHeader(p.name))
+		h := zipHeader(p.name)
+		h.Method = zip.Store
+		fw, err := zw.CreateHeader(h)
 		if err != nil {
 			return fmt.Errorf("docx: %s: %w", p.name, err)
 		}

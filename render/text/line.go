@@ -22,7 +22,6 @@ func (pa *para) buildLine(a, b int, width float64, last bool) Line {
 	pieces := pa.cut(a, b)
 	reorder(pieces)
 	line := Line{Last: last}
-	line.Ascent, line.Descent = lineMetrics(fonts.ScriptFont(pa.Lang), pa.Size)
 	natural, spaces := 0.0, 0
 	for _, pc := range pieces {
 		for _, g := range pc.glyphs {
@@ -52,6 +51,9 @@ func (pa *para) buildLine(a, b int, width float64, last bool) Line {
 		line.Runs = append(line.Runs, run)
 	}
 	line.Width = x - offset
+	if len(line.Runs) == 0 {
+		line.Ascent, line.Descent = lineMetrics(fonts.ScriptFont(pa.Lang), pa.Size)
+	}
 	return line
 }
 

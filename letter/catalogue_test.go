@@ -165,3 +165,15 @@ func TestUnknownAction(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestDatePatternChecked(t *testing.T) {
+	m := copyFS(t)
+	edit(t, m, "locales/en.yaml", "date_pattern: d MMMM y", "date_pattern: EEEE d MMM y")
+	got := ""
+	for _, p := range letter.CheckTemplates(m) {
+		got += p.String() + "\n"
+	}
+	if !strings.Contains(got, `locales/en.yaml:8: date_pattern: unsupported field "MMM"`) {
+		t.Errorf("problems:\n%s", got)
+	}
+}

@@ -88,9 +88,27 @@ func loadLocale(fsys fs.FS, file, code string, ps *problems) *Locale {
 	if _, ok := digitStyles[l.Digits]; !ok {
 		ps.add(file, m.str("digits", false).Line, "digits %q: use western, arabic-indic or extended-arabic-indic", l.Digits)
 	}
+	l.checkDatePattern(m, ps)
 	l.loadMonths(m, ps)
 	l.loadLabels(m, ps)
 	return l
+}
+
+// checkDatePattern accepts the fields dateParts knows: d, dd, M, MM, MMMM,
+// y and yyyy.
+func (l *Locale) checkDatePattern(m *mapping, ps *problems) {
+	for p := l.DatePattern; p != ""; {
+		tok := leadingRun(p)
+		switch tok[0] {
+		case 'd', 'M', 'y':
+			switch tok {
+			case "d", "dd", "M", "MM", "MMMM", "y", "yyyy":
+			default:
+				ps.add(m.file, m.line["date_pattern"], "date_pattern: unsupported field %q (use d, dd, M, MM, MMMM, y, yyyy)", tok)
+			}
+		}
+		p = p[len(tok):]
+	}
 }
 
 func (l *Locale) loadMonths(m *mapping, ps *problems) {

@@ -1,7 +1,6 @@
 package letter
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -226,10 +225,4 @@ func coverage(lang string, s Signer, body string) error {
 		return nil
 	}
 	return ce
-}
-
-// isCoverage reports whether err is a coverage failure.
-func isCoverage(err error) bool {
-	var ce *CoverageError
-	return errors.As(err, &ce)
 }

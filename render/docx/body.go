@@ -91,9 +91,7 @@ func (r *renderer) startPara(w *xw, s *paraStyle) {
 		w.val("w:numId", bulletNumID)
 		w.close("w:numPr")
 	}
-	if r.rtl {
-		w.empty("w:bidi")
-	}
+	r.writeBidi(w, s)
 	w.close("w:pPr")
 }
 
@@ -254,6 +252,8 @@ func (r *renderer) writeHeader(w *xw) error {
 // writeFooter writes word/footer1.xml: "PAGE / NUMPAGES" as fields.
 func (r *renderer) writeFooter(w *xw) {
 	w.open("w:ftr", "xmlns:w", nsW, "xmlns:r", nsR)
+	// "1 / 3" reads left to right in every letter (like "109/23"): the
+	// footer paragraph is a centred LTR paragraph even in an RTL section.
 	r.startPara(w, footerStyle)
 	r.writeField(w, "PAGE", "1")
 	r.writeWRun(w, &wrun{text: " / ", font: fonts.SansRegular})

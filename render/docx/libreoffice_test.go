@@ -107,6 +107,11 @@ func TestLibreOffice(t *testing.T) {
 			if name == "ur-sample" && !strings.Contains(text, "0300-1234567") {
 				t.Errorf("phone number reordered: %q", text)
 			}
+			// pdftotext drops the spaces of the small footer text.
+			pages := strings.Count(text, "\f")
+			if !strings.Contains(squash(text), fmt.Sprintf("1/%d", pages)) {
+				t.Errorf("no page number \"1 / %d\" in the footer: %q", pages, text)
+			}
 		})
 	}
 }

@@ -15,6 +15,7 @@ type paraStyle struct {
 	after    int  // spacing after, twips
 	size     int  // font size in half-points; 0 means the default
 	tabStop  int  // a start-aligned tab stop, twips; 0 means none
+	ltr      bool // left to right even in a right-to-left letter
 }
 
 // Page geometry shared with the PDF path: 25 mm margins.
@@ -53,7 +54,7 @@ var styleOrder = []letter.Role{
 
 var (
 	headerStyle = &paraStyle{id: "Header", name: "header", size: 18}
-	footerStyle = &paraStyle{id: "Footer", name: "footer", size: 18, center: true}
+	footerStyle = &paraStyle{id: "Footer", name: "footer", size: 18, center: true, ltr: true}
 )
 
 // csHalfPt is the complex-script size that matches 11 pt Latin text: the
@@ -160,9 +161,7 @@ func (r *renderer) writeParaProps(w *xw, s *paraStyle) {
 		w.empty("w:tab", "w:val", "left", "w:pos", itoa(s.tabStop))
 		w.close("w:tabs")
 	}
-	if r.rtl {
-		w.empty("w:bidi")
-	}
+	r.writeBidi(w, s)
 	if s.before != 0 || s.after != 0 {
 		w.empty("w:spacing", "w:before", itoa(s.before), "w:after", itoa(s.after))
 	}
@@ -207,4 +206,17 @@ func (r *renderer) writeNumbering(w *xw) {
 	w.val("w:abstractNumId", "0")
 	w.close("w:num")
 	w.close("w:numbering")
+}
+
+// writeBidi writes a paragraph's direction in a right-to-left letter. An
+// LTR paragraph there says so explicitly: LibreOffice otherwise takes the
+// direction of the section.
+func (r *renderer) writeBidi(w *xw, s *paraStyle) {
+	switch {
+	case !r.rtl:
+	case s.ltr:
+		w.val("w:bidi", "0")
+	default:
+		w.empty("w:bidi")
+	}
 }

@@ -287,6 +287,7 @@ func TestTiffinfo(t *testing.T) {
 				t.Errorf("bits per sample %s", m[1])
 			}
 		}
+		checkLibtiffDecode(t, path, pages, tc.opts.Resolution)
 	}
 }
 
@@ -307,4 +308,39 @@ func outlineBounds(p layout.Page, k float64) image.Rectangle {
 		}
 	}
 	return r
+}
+
+// checkLibtiffDecode has libtiff (tiffcp) decompress the fax TIFF into one
+// uncompressed strip per page and compares those bits with the bitmaps.
+func checkLibtiffDecode(t *testing.T, path string, pages []layout.Page, res Resolution) {
+	tiffcp := testtool.Need(t, "tiffcp", "libtiff-tools")
+	raw := filepath.Join(t.TempDir(), "raw.tiff")
+	if msg, err := exec.Command(tiffcp, "-c", "none", "-r", "100000", path, raw).CombinedOutput(); err != nil {
+		t.Fatalf("tiffcp: %v: %s", err, msg)
+	}
+	data, err := os.ReadFile(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := readTIFF(t, data)
+	if len(got) != len(pages) {
+		t.Fatalf("libtiff copied %d pages, want %d", len(got), len(pages))
+	}
+	for i, pg := range got {
+		want := mustFaxRes(t, pages[i], res)
+		if c := pg.tags[259][0]; c != 1 || pg.tags[262][0] != 0 {
+			t.Fatalf("tiffcp output: compression %d, photometric %v", c, pg.tags[262])
+		}
+		if !bytes.Equal(pg.strip, want.Bits) {
+			t.Errorf("page %d: libtiff's decoding differs from the bitmap", i+1)
+		}
+	}
+}
+
+func mustFaxRes(t *testing.T, p layout.Page, res Resolution) *Bitmap {
+	b, err := FaxBitmap(p, res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -304,3 +304,22 @@ func TestComposeDeterministic(t *testing.T) {
 		t.Error("two compositions differ")
 	}
 }
+
+func BenchmarkComposeUrdu(b *testing.B) {
+	c := catalogue(b)
+	req := letter.Request{ActionID: "109-23", Lang: "ur", Signer: signer(letter.Female)}
+	for b.Loop() {
+		if _, err := c.Compose(req, now); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoadCatalogue(b *testing.B) {
+	m := copyFS(b)
+	for b.Loop() {
+		if _, err := letter.LoadCatalogue(m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

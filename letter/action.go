@@ -71,6 +71,10 @@ func isoDate(m *mapping, key string, ps *problems) string {
 func (a *Action) loadLanguages(fsys fs.FS, dir string, m *mapping, locales map[string]*Locale, ps *problems) {
 	listed := map[string]bool{}
 	for _, t := range m.list("languages", true) {
+		if listed[t.Value] {
+			ps.add(m.file, t.Line, "language %q listed twice", t.Value)
+			continue
+		}
 		listed[t.Value] = true
 		loc, ok := locales[t.Value]
 		if !ok {
@@ -121,7 +125,14 @@ func loadRecipient(m *mapping, langs []string, ps *problems) (Recipient, bool) {
 		Key: m.str("key", true).Value, Role: m.str("role", true).Value, Name: m.str("name", true).Value,
 		Title: m.str("title", false).Value, Organisation: m.str("organisation", false).Value,
 		Country: m.str("country", false).Value, Email: m.str("email", false).Value,
-		Forward: m.str("forward", false).Value == "true", lang: m.str("lang", false).Value,
+		lang: m.str("lang", false).Value,
+	}
+	switch f := m.str("forward", false); f.Value {
+	case "", "false":
+	case "true":
+		r.Forward = true
+	default:
+		ps.add(m.file, f.Line, "recipient %q: forward must be true or false, not %q", r.Key, f.Value)
 	}
 	if r.lang == "" {
 		r.lang = "en"
@@ -225,7 +236,9 @@ func loadLetter(fsys fs.FS, file, lang string, ps *problems) *letterTemplate {
 		}
 		lt.blocks[key] = parseChecked(lang, t, letterPlaceholders, ps)
 	}
-	checkSlashForms(m.str("body", false), ps)
+	for _, key := range letterBlocks {
+		checkSlashForms(m.str(key, false), ps)
+	}
 	return lt
 }
 

@@ -79,6 +79,9 @@ func TestTemplateProblems(t *testing.T) {
 		{"salutation", "actions/109-23/action.yaml", "      fr: Excellence,\n", "", "action.yaml:67: salutation: missing language \"fr\""},
 		{"invalid fax", "actions/109-23/action.yaml", "051-9207600", "051-92", "action.yaml:101: recipient \"foreign-affairs\": fax number \"051-92\" (region \"PK\") is not a valid number"},
 		{"two mains", "actions/109-23/action.yaml", "role: copy\n    lang: de", "role: main\n    lang: de", "need exactly one main recipient"},
+		{"forward", "actions/109-23/action.yaml", "forward: true", "forward: yes please", "action.yaml:66: recipient \"embassy-bern\": forward must be true or false"},
+		{"slash in closing", "actions/109-23/letter.pnb.yaml", "تہاڈی مخلص،|", "تہاڈی/تہاڈا مخلص،|", "letter.pnb.yaml:21: slash form"},
+		{"language twice", "actions/109-23/action.yaml", "fr, de]", "fr, de, fr]", "action.yaml:13: language \"fr\" listed twice"},
 		{"time zone", "actions/109-23/action.yaml", "Asia/Karachi", "Asia/Nowhere", "action.yaml:12: time_zone"},
 		{"missing letter", "actions/109-23/action.yaml", "[en, ur, sd, bal, pnb, fr, de]", "[en, ur, sd, bal, pnb, fr, de, it]", "action.yaml:13: language \"it\" has no locale file"},
 	}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"slices"
 	"unicode"
 
 	"github.com/ualetters/ualetters/render/layout"
@@ -11,14 +12,14 @@ import (
 // content builds one page's content stream. Text state (font, size, rise)
 // persists across text objects, so it is tracked to emit only changes.
 type content struct {
-	b      []byte
-	height float64 // page height, to flip y
-	lang   string  // document language
-	font   *fontUse
-	size   float64
-	rise   float64
-	tz     float64 // horizontal scaling, percent
-	tr     int     // text rendering mode
+	b        []byte
+	height   float64 // page height, to flip y
+	lang     string  // document language
+	fontName string  // current font resource
+	size     float64
+	rise     float64
+	tz       float64 // horizontal scaling, percent
+	tr       int     // text rendering mode
 }
 
 func finite(vs ...float64) bool {
@@ -146,15 +147,29 @@ func (c *content) run(r *layout.GlyphRun, f *fontUse) error {
 	return nil
 }
 
+// stateLayer sets the text-layer font, its scaling and invisible mode.
+func (c *content) stateLayer(f *fontUse, size, tz float64) {
+	c.setFont(f.layerName, size)
+	c.state(nil, size, tz, 3)
+}
+
+// setFont selects a font resource and size unless they are current.
+func (c *content) setFont(name string, size float64) {
+	if c.fontName == name && c.size == size {
+		return
+	}
+	c.fontName, c.size = name, size
+	c.b = append(c.b, name...)
+	c.b = append(c.b, ' ')
+	c.b = appendNum(c.b, size, 3)
+	c.b = append(c.b, " Tf\n"...)
+}
+
 // state sets the font, size, horizontal scaling and rendering mode,
 // writing only what changed (text state outlives text objects).
 func (c *content) state(f *fontUse, size, tz float64, tr int) {
-	if c.font != f || c.size != size {
-		c.font, c.size = f, size
-		c.b = append(c.b, f.name...)
-		c.b = append(c.b, ' ')
-		c.b = appendNum(c.b, size, 3)
-		c.b = append(c.b, " Tf\n"...)
+	if f != nil {
+		c.setFont(f.name, size)
 	}
 	if tz != c.tz {
 		c.tz = tz
@@ -175,115 +190,83 @@ func (c *content) actualText(s string) {
 	c.b = append(c.b, ">>>BDC\n"...)
 }
 
-// textLayer writes a right-to-left run's characters in logical order as
-// invisible .notdef glyphs (rendering mode 3), each in its own
-// /ActualText span and stretched with Tz over its share of its cluster.
+// textLayer writes a right-to-left run's text as an invisible line
+// (rendering mode 3) in the font's text-layer font: its characters in
+// visual order, evenly spread over the run's width on its baseline, as a
+// reader expects right-to-left text drawn from the left. Readers put it
+// back in logical order as they do for any right-to-left PDF text.
 func (c *content) textLayer(r *layout.GlyphRun, f *fontUse) {
-	chars := carriers(r)
-	if len(chars) == 0 {
+	text := visualOrder(logicalChars(r))
+	if len(text) == 0 {
 		return
 	}
-	w0 := f.widths[0] * r.Size / 1000
-	if w0 <= 0 {
-		w0 = r.Size / 2 // scale a zero-width .notdef as if it were half an em
+	left, width := r.X, r.Width
+	if width <= 0 {
+		left, width = glyphExtent(r)
+	}
+	// Each character is 500 units wide (the layer font's /DW): scale them
+	// to fill the run.
+	tz := round2(100 * width / float64(len(text)) / (r.Size / 2))
+	if tz <= 0 {
+		tz = 1
 	}
 	c.b = append(c.b, "BT\n"...)
-	c.state(f, r.Size, c.tz, 3)
+	c.stateLayer(f, r.Size, tz)
 	if c.rise != 0 {
 		c.rise = 0
 		c.b = append(c.b, "0 Ts\n"...)
 	}
-	x, y := 0.0, round2(c.height-r.Baseline)
-	for i, ch := range chars {
-		c.b = append(c.b, "/Span<<"...)
-		c.actualText(string(ch.r))
-		nx := round2(ch.x)
-		if i == 0 {
-			c.b = c.nums(nx, y)
-		} else {
-			c.b = c.nums(nx-x, 0)
-		}
-		x = nx
-		c.b = append(c.b, "Td "...)
-		c.state(f, r.Size, round2(100*max(ch.w, 0.01)/w0), 3)
-		c.b = append(c.b, "<0000>Tj EMC\n"...)
+	c.b = c.nums(left, round2(c.height-r.Baseline))
+	c.b = append(c.b, "Td\n<"...)
+	for _, ch := range text {
+		c.b = appendHex16(c.b, f.layerCID[ch])
 	}
-	c.b = append(c.b, "ET\n"...)
+	c.b = append(c.b, ">Tj\nET\n"...)
 }
 
-// carrier is one character of the text layer: its left edge and width.
-type carrier struct {
-	r    rune
-	x, w float64
-}
-
-// carriers splits a right-to-left run into its clusters in logical order
-// and gives each character an equal share of its cluster's advance, right
-// to left.
-func carriers(r *layout.GlyphRun) []carrier {
-	pens := make([]float64, len(r.Glyphs)+1)
-	pens[0] = r.X
-	for i, g := range r.Glyphs {
-		pens[i+1] = pens[i] + g.Advance
-	}
-	var out []carrier
-	hi := len(r.Glyphs) // the cluster ends (right edge) at pens[hi]
+// logicalChars is the text of a right-to-left run's clusters in logical
+// order: the Chars of its glyphs from the right end.
+func logicalChars(r *layout.GlyphRun) []rune {
+	var out []rune
 	for i := len(r.Glyphs) - 1; i >= 0; i-- {
-		g := &r.Glyphs[i]
-		if g.Chars == "" {
-			continue
+		for _, ch := range r.Glyphs[i].Chars {
+			out = append(out, ch)
 		}
-		// the cluster is glyphs (lo, i] visually: up to the next glyph
-		// (to the left) that starts a cluster
-		lo := i
-		for lo > 0 && r.Glyphs[lo-1].Chars == "" {
-			lo--
-		}
-		right, left := pens[min(hi, i+1)], pens[lo]
-		if hi != len(r.Glyphs) {
-			right = pens[hi]
-		}
-		n := float64(utf8Count(g.Chars))
-		w := (right - left) / n
-		j := 0.0
-		for _, ch := range g.Chars {
-			j++
-			out = append(out, carrier{r: ch, x: right - j*w, w: w})
-		}
-		hi = lo
-		i = lo
 	}
-	insetWords(out, r.Size)
 	return out
 }
 
-// insetWords pulls each word's characters in from the word's ends, so
-// that the gap between words in the text layer is clearly wider than any
-// gap inside a word even where the font's word space is narrow (Nastaliq's
-// is 0.132 em and shrinks further after some letters): extractors find
-// word boundaries by these gaps.
-func insetWords(cs []carrier, size float64) {
-	for i := 0; i < len(cs); {
-		if unicode.IsSpace(cs[i].r) {
+// visualOrder reverses right-to-left text for display from the left,
+// keeping stretches of digits and Latin letters (which read left to
+// right) in their own order.
+func visualOrder(text []rune) []rune {
+	slices.Reverse(text)
+	for i := 0; i < len(text); {
+		if !ltr(text[i]) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(cs) && !unicode.IsSpace(cs[j].r) {
+		for j < len(text) && (ltr(text[j]) || (text[j] == '.' || text[j] == ',' || text[j] == '-') && j+1 < len(text) && ltr(text[j+1])) {
 			j++
 		}
-		// cs[i:j] is a word, right to left
-		right, left := cs[i].x+cs[i].w, cs[j-1].x
-		if width := right - left; width > 0 {
-			d := min(0.12*size, 0.1*width)
-			k := (width - 2*d) / width
-			for n := i; n < j; n++ {
-				cs[n].x = left + d + (cs[n].x-left)*k
-				cs[n].w *= k
-			}
-		}
+		slices.Reverse(text[i:j])
 		i = j
 	}
+	return text
+}
+
+func ltr(r rune) bool { return unicode.IsDigit(r) || unicode.Is(unicode.Latin, r) }
+
+// glyphExtent is the horizontal extent of a run's pen positions.
+func glyphExtent(r *layout.GlyphRun) (left, width float64) {
+	left = r.Glyphs[0].X
+	right := left
+	for _, g := range r.Glyphs {
+		left = min(left, g.X)
+		right = max(right, g.X+g.Advance)
+	}
+	return left, right - left
 }
 
 // textPos tracks the pen inside a TJ sequence.

@@ -65,7 +65,45 @@ func (d *docWriter) font(f *fontUse) error {
 
 	d.stream(n+3, "/Length1 "+strconv.Itoa(len(file)), file, false)
 	d.stream(n+4, "", f.toUnicode(), false)
+	if f.layerObj != 0 {
+		d.layerFont(f, base)
+	}
 	return nil
+}
+
+// layerFont writes the text-layer font of right-to-left runs: CIDs that
+// map to characters in its ToUnicode CMap and to the empty glyph 0 of the
+// subset, all 500 units wide. Its glyphs are only ever drawn invisibly
+// (rendering mode 3), to carry the text for extraction and search.
+func (d *docWriter) layerFont(f *fontUse, base string) {
+	n := f.layerObj
+	d.begin(n)
+	d.buf = append(d.buf, "<</Type/Font/Subtype/Type0/BaseFont"...)
+	d.buf = append(d.buf, base...)
+	d.buf = append(d.buf, "/Encoding/Identity-H/DescendantFonts["...)
+	d.ref(n + 1)
+	d.buf = append(d.buf, "]/ToUnicode "...)
+	d.ref(n + 3)
+	d.buf = append(d.buf, ">>"...)
+	d.end()
+
+	d.begin(n + 1)
+	d.buf = append(d.buf, "<</Type/Font/Subtype/CIDFontType2/BaseFont"...)
+	d.buf = append(d.buf, base...)
+	d.buf = append(d.buf, "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor "...)
+	d.ref(f.obj + 2)
+	d.buf = append(d.buf, "/DW 500/CIDToGIDMap "...)
+	d.ref(n + 2)
+	d.buf = append(d.buf, ">>"...)
+	d.end()
+
+	d.stream(n+2, "", make([]byte, 2*(len(f.layerChars)+1)), false)
+
+	chars := make(map[uint16]string, len(f.layerChars))
+	for i, ch := range f.layerChars {
+		chars[uint16(i+1)] = string(ch)
+	}
+	d.stream(n+3, "", toUnicode(chars), false)
 }
 
 // appendWidths writes the /W array: the CIDs are consecutive from 1.
@@ -101,11 +139,14 @@ end
 // the first cluster it starts (all of a ligature's characters); glyphs
 // that never start a cluster (marks, parts of a multi-glyph cluster) get
 // no entry, since the text of their cluster is on its first glyph.
-func (f *fontUse) toUnicode() []byte {
-	b := make([]byte, 0, len(cmapHead)+len(cmapTail)+24*len(f.chars)+64)
+func (f *fontUse) toUnicode() []byte { return toUnicode(f.chars) }
+
+// toUnicode writes a ToUnicode CMap with one bfchar entry per CID.
+func toUnicode(chars map[uint16]string) []byte {
+	b := make([]byte, 0, len(cmapHead)+len(cmapTail)+24*len(chars)+64)
 	b = append(b, cmapHead...)
-	cids := make([]uint16, 0, len(f.chars))
-	for cid := range f.chars {
+	cids := make([]uint16, 0, len(chars))
+	for cid := range chars {
 		cids = append(cids, cid)
 	}
 	sortU16(cids)
@@ -117,7 +158,7 @@ func (f *fontUse) toUnicode() []byte {
 			b = append(b, '<')
 			b = appendHex16(b, cid)
 			b = append(b, "><"...)
-			b = appendUTF16Hex(b, f.chars[cid])
+			b = appendUTF16Hex(b, chars[cid])
 			b = append(b, ">\n"...)
 		}
 		b = append(b, "endbfchar\n"...)

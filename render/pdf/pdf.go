@@ -59,6 +59,14 @@ type fontUse struct {
 	widths []float64
 	chars  map[uint16]string // CID -> text of its first cluster
 	obj    int               // object number of the Type0 font
+
+	// The text layer of right-to-left runs: a second Type0 font on the
+	// same font file whose CIDs stand for characters (CID i+1 for
+	// layerChars[i]) and draw nothing.
+	layerName  string
+	layerChars []rune
+	layerCID   map[rune]uint16
+	layerObj   int
 }
 
 // collectFonts finds every font and glyph the document uses, in font id
@@ -124,14 +132,34 @@ func (f *fontUse) assign(doc *layout.Document) {
 				if _, ok := f.chars[cid]; !ok && g.Chars != "" && g.ID != 0 {
 					f.chars[cid] = g.Chars
 				}
+				if r.RTL {
+					f.addLayerChars(g.Chars)
+				}
 			}
+		}
+	}
+	slices.Sort(f.layerChars)
+	for i, ch := range f.layerChars {
+		f.layerCID[ch] = uint16(i + 1)
+	}
+}
+
+func (f *fontUse) addLayerChars(s string) {
+	for _, ch := range s {
+		if f.layerCID == nil {
+			f.layerCID = map[rune]uint16{}
+			f.layerName = "/T" + strconv.Itoa(int(f.id))
+		}
+		if _, ok := f.layerCID[ch]; !ok {
+			f.layerCID[ch] = 0
+			f.layerChars = append(f.layerChars, ch)
 		}
 	}
 }
 
 // docWriter assembles the file. Object numbers: 1 catalog, 2 page tree,
-// 3 info, 4 XMP metadata, 5 resources, then five per font, then two per
-// page (page, content).
+// 3 info, 4 XMP metadata, 5 resources, then each font's objects (five, and
+// four more for a text layer), then two per page (page, content).
 type docWriter struct {
 	doc     *layout.Document
 	fonts   []*fontUse
@@ -142,7 +170,16 @@ type docWriter struct {
 const firstFontObj = 6
 
 func (d *docWriter) write() ([]byte, error) {
-	pageObj := firstFontObj + 5*len(d.fonts)
+	next := firstFontObj
+	for _, f := range d.fonts {
+		f.obj = next
+		next += 5
+		if len(f.layerChars) > 0 {
+			f.layerObj = next
+			next += 4
+		}
+	}
+	pageObj := next
 	d.offsets = make([]int, pageObj+2*len(d.doc.Pages))
 	d.buf = make([]byte, 0, 64<<10)
 	d.buf = append(d.buf, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"...)
@@ -154,8 +191,7 @@ func (d *docWriter) write() ([]byte, error) {
 	}
 	d.metadata()
 	d.resources()
-	for i, f := range d.fonts {
-		f.obj = firstFontObj + 5*i
+	for _, f := range d.fonts {
 		if err := d.font(f); err != nil {
 			return nil, err
 		}
@@ -241,10 +277,15 @@ func (d *docWriter) pageTree(first int) {
 func (d *docWriter) resources() {
 	d.begin(5)
 	d.buf = append(d.buf, "<</Font<<"...)
-	for i, f := range d.fonts {
+	for _, f := range d.fonts {
 		d.buf = append(d.buf, f.name...)
 		d.buf = append(d.buf, ' ')
-		d.ref(firstFontObj + 5*i)
+		d.ref(f.obj)
+		if f.layerObj != 0 {
+			d.buf = append(d.buf, f.layerName...)
+			d.buf = append(d.buf, ' ')
+			d.ref(f.layerObj)
+		}
 	}
 	d.buf = append(d.buf, ">>>>"...)
 	d.end()

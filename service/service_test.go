@@ -1,0 +1,95 @@
+package service
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/templates"
+)
+
+func newTestService(t testing.TB) *Service {
+	t.Helper()
+	store, err := letter.NewStore(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(store, WithClock(func() time.Time { return time.Date(2023, 11, 20, 9, 0, 0, 0, time.UTC) }))
+}
+
+func urduRequest(f Format) LetterRequest {
+	return LetterRequest{Request: letter.Request{ActionID: "109-23", Lang: "ur",
+		Signer: letter.Signer{Name: "Amina Rahimi", City: "Lahore", Gender: letter.Female}}, Format: f}
+}
+
+func TestLetterFormats(t *testing.T) {
+	s := newTestService(t)
+	magic := map[Format][]byte{PDF: []byte("%PDF-"), DOCX: []byte("PK"), PNG: []byte("\x89PNG"), TIFF: []byte("II*\x00")}
+	for f, m := range magic {
+		res, err := s.Letter(context.Background(), urduRequest(f))
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if !bytes.HasPrefix(res.Body, m) || res.ContentType != f.ContentType() {
+			t.Errorf("%s: %q… as %s", f, res.Body[:8], res.ContentType)
+		}
+		if res.Filename != "UA-109-23-ur."+string(f) || res.Lang != "ur-PK" {
+			t.Errorf("%s: filename %q lang %q", f, res.Filename, res.Lang)
+		}
+		again, err := s.Letter(context.Background(), urduRequest(f))
+		if err != nil || !bytes.Equal(again.Body, res.Body) {
+			t.Errorf("%s: the same request gave different bytes", f)
+		}
+	}
+}
+
+func TestLetterErrors(t *testing.T) {
+	s := newTestService(t)
+	bad := func(mod func(*LetterRequest)) error {
+		r := urduRequest(PDF)
+		mod(&r)
+		_, err := s.Letter(context.Background(), r)
+		return err
+	}
+	var le *LanguageError
+	if err := bad(func(r *LetterRequest) { r.Lang = "xx" }); !errors.As(err, &le) || !errors.Is(err, letter.ErrUnknownLanguage) || len(le.Available) != 7 {
+		t.Errorf("unknown language: %v", err)
+	}
+	if err := bad(func(r *LetterRequest) { r.ActionID = "1-1" }); !errors.Is(err, letter.ErrUnknownAction) {
+		t.Errorf("unknown action: %v", err)
+	}
+	var ve *letter.ValidationError
+	if err := bad(func(r *LetterRequest) { r.Paper = "a5"; r.Format = "odt" }); !errors.As(err, &ve) || len(ve.Fields) != 2 {
+		t.Errorf("paper and format: %v", err)
+	}
+	var pe *PageError
+	if err := bad(func(r *LetterRequest) { r.Format = PNG; r.Page = 40 }); !errors.As(err, &pe) {
+		t.Errorf("page beyond the end: %v", err)
+	}
+	var ce *letter.CoverageError
+	if err := bad(func(r *LetterRequest) { r.Signer.Name = "王秀英" }); !errors.As(err, &ce) {
+		t.Errorf("uncovered name: %v", err)
+	}
+}
+
+// BenchmarkLetter measures the whole path of one request, warm.
+func BenchmarkLetter(b *testing.B) {
+	s := newTestService(b)
+	for _, f := range []Format{PDF, DOCX, PNG} {
+		for _, lang := range []string{"ur", "en"} {
+			b.Run(lang+"/"+string(f), func(b *testing.B) {
+				r := urduRequest(f)
+				r.Lang = lang
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := s.Letter(context.Background(), r); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

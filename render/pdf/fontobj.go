@@ -8,7 +8,7 @@ import (
 // descendant, the font descriptor, the subset font file and the ToUnicode
 // CMap.
 func (d *docWriter) font(f *fontUse) error {
-	file, err := f.data.subset(f.gids)
+	file, err := subsets.get(f)
 	if err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func (d *docWriter) font(f *fontUse) error {
 	d.buf = append(d.buf, ">>"...)
 	d.end()
 
-	d.stream(n+3, "/Length1 "+strconv.Itoa(len(file)), file, false)
+	d.rawStream(n+3, "/Length1 "+strconv.Itoa(file.length)+"/Filter/FlateDecode", file.zdata)
 	d.stream(n+4, "", f.toUnicode(), false)
 	if f.layerObj != 0 {
 		d.layerFont(f, base)

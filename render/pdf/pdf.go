@@ -219,17 +219,23 @@ func (d *docWriter) ref(n int) {
 }
 
 // stream writes object n as a stream; dict holds the extra dictionary
-// entries. Data is Flate-compressed unless raw is set.
+// entries. Data is Flate-compressed (fast level: these streams are built
+// per request) unless raw is set.
 func (d *docWriter) stream(n int, dict string, data []byte, raw bool) {
+	if raw {
+		d.rawStream(n, dict, data)
+		return
+	}
+	z := getZ(levelStream)
+	d.rawStream(n, dict+"/Filter/FlateDecode", z.compress(data))
+	putZ(z)
+}
+
+// rawStream writes object n as a stream of data as given.
+func (d *docWriter) rawStream(n int, dict string, data []byte) {
 	d.begin(n)
 	d.buf = append(d.buf, "<<"...)
 	d.buf = append(d.buf, dict...)
-	if !raw {
-		z := getZ()
-		defer putZ(z)
-		data = z.compress(data)
-		d.buf = append(d.buf, "/Filter/FlateDecode"...)
-	}
 	d.buf = append(d.buf, "/Length "...)
 	d.buf = strconv.AppendInt(d.buf, int64(len(data)), 10)
 	d.buf = append(d.buf, ">>\nstream\n"...)
@@ -358,21 +364,34 @@ func (d *docWriter) trailer() {
 	d.buf = append(d.buf, "\n%%EOF\n"...)
 }
 
+// Compression levels: per-request streams favour speed; subset font files
+// are cached, so they get the default level's smaller output.
+const (
+	levelStream = zlib.BestSpeed
+	levelFont   = zlib.DefaultCompression
+)
+
 // zbuf is a reusable zlib writer with its output buffer: a fresh Flate
 // writer allocates over half a megabyte of state.
 type zbuf struct {
-	out bytes.Buffer
-	w   *zlib.Writer
+	out   bytes.Buffer
+	w     *zlib.Writer
+	level int
 }
 
-var zpool = sync.Pool{New: func() any {
-	z := &zbuf{}
-	z.w, _ = zlib.NewWriterLevel(&z.out, zlib.DefaultCompression)
-	return z
-}}
+var zpools = map[int]*sync.Pool{levelStream: newZPool(levelStream), levelFont: newZPool(levelFont)}
 
-func getZ() *zbuf  { return zpool.Get().(*zbuf) }
-func putZ(z *zbuf) { zpool.Put(z) }
+func newZPool(level int) *sync.Pool {
+	return &sync.Pool{New: func() any {
+		z := &zbuf{level: level}
+		z.w, _ = zlib.NewWriterLevel(&z.out, level) // level is a valid constant
+		return z
+	}}
+}
+
+func getZ(level int) *zbuf { return zpools[level].Get().(*zbuf) }
+
+func putZ(z *zbuf) { zpools[z.level].Put(z) }
 
 // compress returns the zlib stream of data; the result is valid until the
 // next call.

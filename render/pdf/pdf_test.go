@@ -320,3 +320,44 @@ func benchRender(b *testing.B, doc *layout.Document) {
 		}
 	}
 }
+
+// BenchmarkRenderUrduPageColdSubset measures the path where the glyph set
+// is new: subsetting and compressing the fonts on every render.
+func BenchmarkRenderUrduPageColdSubset(b *testing.B) {
+	doc := urduLetter(b)
+	render(b, doc)
+	b.ReportAllocs()
+	for b.Loop() {
+		clearSubsets()
+		if _, err := Render(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func clearSubsets() {
+	subsets.mu.Lock()
+	defer subsets.mu.Unlock()
+	subsets.byKey = map[uint64]*fontFile{}
+	subsets.order = nil
+}
+
+// TestSubsetCache checks that cached and freshly built subsets give the
+// same file, and that the cache stays bounded.
+func TestSubsetCache(t *testing.T) {
+	doc := urduLetter(t)
+	warm := render(t, doc)
+	clearSubsets()
+	if cold := render(t, doc); !bytes.Equal(warm, cold) {
+		t.Fatal("render with an empty subset cache differs")
+	}
+	words := strings.Fields(readLines(t, "letter-ur.txt")[0])
+	for i := range subsets.max + 10 {
+		p := newPager(layout.A4)
+		p.line(true, 30, 0, shape(fonts.NastaliqRegular, "ur", words[i%len(words)]+" "+words[(i*7+3)%len(words)], 12))
+		render(t, &layout.Document{Pages: p.pages, Lang: "ur", RTL: true})
+	}
+	if n := len(subsets.byKey); n > subsets.max || n != len(subsets.order) {
+		t.Errorf("cache holds %d files (order %d), max %d", n, len(subsets.order), subsets.max)
+	}
+}

@@ -169,3 +169,58 @@ func docxText(t *testing.T, docx []byte) string {
 	}
 	return string(b)
 }
+
+// TestFax fetches the fax for the embassy in Bern as PDF and TIFF and
+// checks the number to dial, the page count and the file name; a
+// recipient without a fax number gets 422 naming the field.
+func TestFax(t *testing.T) {
+	ts := start(t, Config{})
+	fields := map[string]any{"lang": "ur", "name": "Amina Rahimi", "city": "Lahore", "recipient": "embassy-bern", "date": "2023-11-20"}
+	resp, letterPDF := ts.postForm(t, "/v1/actions/109-23/letter", fields, nil)
+	if resp.StatusCode != 200 {
+		t.Fatalf("letter: %d", resp.StatusCode)
+	}
+	_ = letterPDF
+	letterPages := resp.Header.Get("X-Pages")
+	for _, format := range []string{"pdf", "tiff"} {
+		f := merge2(fields, map[string]any{"format": format})
+		resp, body := ts.postForm(t, "/v1/actions/109-23/fax", f, nil)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: status %d: %s", format, resp.StatusCode, body)
+		}
+		if resp.Header.Get("X-Fax-Number") != "+41313501799" {
+			t.Errorf("%s: X-Fax-Number %q", format, resp.Header.Get("X-Fax-Number"))
+		}
+		if want := atoi(letterPages) + 1; atoi(resp.Header.Get("X-Fax-Pages")) != want {
+			t.Errorf("%s: X-Fax-Pages %q, want %d (letter %s + cover)", format, resp.Header.Get("X-Fax-Pages"), want, letterPages)
+		}
+		wantCD := `attachment; filename="UA-109-23-ur-fax-embassy-bern.` + format + `"`
+		if !strings.HasPrefix(resp.Header.Get("Content-Disposition"), wantCD) {
+			t.Errorf("%s: Content-Disposition %q", format, resp.Header.Get("Content-Disposition"))
+		}
+		if format == "pdf" {
+			txt := pdfText(t, body)
+			for _, want := range []string{"Amina Rahimi", "+41 31 350 17 99"} {
+				if !strings.Contains(txt, want) {
+					t.Errorf("fax PDF lacks %q", want)
+				}
+			}
+		}
+	}
+	resp, body := ts.postForm(t, "/v1/actions/109-23/fax", merge2(fields, map[string]any{"recipient": "prime-minister"}), nil)
+	if p := problem(t, resp, body); p.Status != 422 || !namesField(p, "recipient") {
+		t.Errorf("recipient without fax: %s", body)
+	}
+	resp, body = ts.postForm(t, "/v1/actions/109-23/fax", merge2(fields, map[string]any{"recipient": ""}), nil)
+	if p := problem(t, resp, body); p.Status != 400 || !namesField(p, "recipient") {
+		t.Errorf("no recipient: %s", body)
+	}
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}

@@ -110,6 +110,7 @@ func (s *Server) routes() {
 	s.app.Get("/v1/actions", s.actions)
 	s.app.Get("/v1/actions/:id", s.action)
 	s.app.Post("/v1/actions/:id/letter", s.auth, s.letter)
+	s.app.Post("/v1/actions/:id/fax", s.auth, s.fax)
 }
 
 // Route is one registered method and path, with path parameters written

@@ -93,3 +93,27 @@ func BenchmarkLetter(b *testing.B) {
 		}
 	}
 }
+
+func TestFax(t *testing.T) {
+	s := newTestService(t)
+	letterRes, err := s.Letter(context.Background(), urduRequest(PDF))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []Format{PDF, TIFF} {
+		r := urduRequest(f)
+		r.Recipient = "embassy-bern"
+		res, err := s.Fax(context.Background(), FaxRequest{Request: r.Request, Format: f})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if res.Number != "+41313501799" || res.Pages != letterRes.Pages+1 || res.Filename != "UA-109-23-ur-fax-embassy-bern."+string(f) {
+			t.Errorf("%s: number %s, %d pages (letter %d), %s", f, res.Number, res.Pages, letterRes.Pages, res.Filename)
+		}
+	}
+	r := urduRequest(PDF)
+	r.Recipient = "prime-minister"
+	if _, err := s.Fax(context.Background(), FaxRequest{Request: r.Request}); !errors.Is(err, letter.ErrNoFax) {
+		t.Errorf("recipient without fax: %v", err)
+	}
+}

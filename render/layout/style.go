@@ -50,7 +50,7 @@ func styleFor(r letter.Role) style {
 func baseSize(lang string) float64 {
 	switch fonts.ScriptFont(lang) {
 	case fonts.NastaliqRegular:
-		return 11.5
+		return 11
 	case fonts.NaskhRegular:
 		return 12
 	default:

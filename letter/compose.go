@@ -108,13 +108,11 @@ func senderLines(s Signer, lang string) []Line {
 	for _, l := range s.Address {
 		lines = append(lines, Line{Runs: userRuns(l, lang)})
 	}
-	if s.Postcode != "" || s.City != "" {
-		var rs []Run
-		rs = append(rs, isolated(s.Postcode, lang)...)
-		if s.Postcode != "" && s.City != "" {
-			rs = append(rs, Run{Text: " ", Lang: lang, Kind: Template})
-		}
-		lines = append(lines, Line{Runs: append(rs, userRuns(s.City, lang)...)})
+	// Postcode and city form one isolate whose direction follows the city:
+	// "75500 Karachi" stays one left-to-right unit in an Urdu letter, and
+	// the postcode of an Urdu city name reads first from the right.
+	if pc := strings.TrimSpace(s.Postcode + " " + s.City); pc != "" {
+		lines = append(lines, Line{Runs: userRuns(pc, lang)})
 	}
 	if s.Country != "" {
 		lines = append(lines, Line{Runs: userRuns(s.Country, lang)})

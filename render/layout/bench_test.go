@@ -2,30 +2,66 @@ package layout
 
 import (
 	"testing"
+	"time"
 
+	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/render/text"
+	"github.com/ualetters/ualetters/templates"
 )
 
-// BenchmarkLayoutOwnWords350 lays out a 350-word Urdu letter (shaping, bidi,
-// line breaking, pagination) with a warm shaping cache.
-func BenchmarkLayoutOwnWords350(b *testing.B) {
-	doc := testLetter(ownWords(350))
-	l := New(text.NewEngine(text.NewCache(1 << 20)))
-	if _, err := l.Layout(doc, A4); err != nil {
+// urduModelLetter composes the Urdu letter of UA 109/23 (about 350 words).
+func urduModelLetter(b *testing.B) *letter.Document {
+	cat, err := letter.LoadCatalogue(templates.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := cat.Compose(letter.Request{ActionID: "109-23", Lang: "ur", Date: "2026-11-26",
+		Signer: letter.Signer{Name: "Ayesha Khan", City: "Karachi", Gender: letter.Female}}, time.Now())
+	if err != nil {
+		b.Fatal(err)
+	}
+	return doc
+}
+
+// benchmarkShapeBreak shapes and breaks every paragraph of the Urdu model
+// letter (bidi, itemization, shaping, line breaking, justification) with
+// the given cache.
+func benchmarkShapeBreak(b *testing.B, cache func() *text.Cache) {
+	doc := urduModelLetter(b)
+	l := New(text.NewEngine(cache()))
+	if _, err := l.boxes(doc, A4); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := l.Layout(doc, A4); err != nil {
+		if _, err := l.boxes(doc, A4); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// BenchmarkLayoutOwnWords350Cold is the same without a shaping cache.
-func BenchmarkLayoutOwnWords350Cold(b *testing.B) {
-	doc := testLetter(ownWords(350))
-	l := New(text.NewEngine(nil))
+// BenchmarkUrduLetterWarm: shaped runs and laid-out paragraphs cached, as
+// in the service after the first letter.
+func BenchmarkUrduLetterWarm(b *testing.B) {
+	benchmarkShapeBreak(b, func() *text.Cache { return text.NewCache(1 << 20) })
+}
+
+// BenchmarkUrduLetterWarmShaping: only shaped runs cached; bidi, itemizing
+// and line breaking run every time.
+func BenchmarkUrduLetterWarmShaping(b *testing.B) {
+	benchmarkShapeBreak(b, func() *text.Cache { return text.NewRunCache(1 << 20) })
+}
+
+// BenchmarkUrduLetterCold: no cache; every run is shaped by HarfBuzz.
+func BenchmarkUrduLetterCold(b *testing.B) {
+	benchmarkShapeBreak(b, func() *text.Cache { return nil })
+}
+
+// BenchmarkLayoutUrduLetter is the whole layout (with pagination and the
+// display list), warm.
+func BenchmarkLayoutUrduLetter(b *testing.B) {
+	doc := urduModelLetter(b)
+	l := New(text.NewEngine(text.NewCache(1 << 20)))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := l.Layout(doc, A4); err != nil {

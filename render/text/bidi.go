@@ -34,6 +34,9 @@ func levelsFor(s []rune, base uint8) (levels []uint8, err error) {
 			err = fmt.Errorf("text: bidi resolution failed: %v", r)
 		}
 	}()
+	if base == 0 && allLeftToRight(s) {
+		return levels, nil
+	}
 	dirs, err := runDirections(s, base)
 	if err != nil {
 		return nil, err
@@ -48,6 +51,23 @@ func levelsFor(s []rune, base uint8) (levels []uint8, err error) {
 		raiseNumbersAfterRTL(s, levels, base)
 	}
 	return levels, nil
+}
+
+// allLeftToRight reports whether s has no right-to-left character, Arabic
+// number or explicit embedding: in a left-to-right paragraph every level
+// is then 0 (numbers resolve to L by rule W7).
+func allLeftToRight(s []rune) bool {
+	for _, r := range s {
+		if r < 0x0590 {
+			continue // Latin and common ranges hold no R, AL, AN or explicit controls
+		}
+		switch class(r) {
+		case bidi.R, bidi.AL, bidi.AN, bidi.LRE, bidi.RLE, bidi.LRO, bidi.RLO, bidi.PDF,
+			bidi.LRI, bidi.RLI, bidi.FSI, bidi.PDI:
+			return false
+		}
+	}
+	return true
 }
 
 // runDirections returns 0 (LTR) or 1 (RTL) per rune of s.

@@ -96,7 +96,24 @@ func NewEngine(cache *Cache) *Engine { return &Engine{cache: cache} }
 // Layout breaks the paragraph into lines no wider than width. It returns a
 // *fonts.UncoveredError naming every character no bundled font covers.
 // A newline in the text forces a line break.
+// The returned lines may be shared with other callers through the cache:
+// they must not be modified.
 func (e *Engine) Layout(p Paragraph, width float64) ([]Line, error) {
+	if e.cache == nil || e.cache.paras.max <= 0 {
+		return e.layout(p, width)
+	}
+	key := paragraphKey(p, width)
+	if lines, ok := e.cache.paras.get(key); ok {
+		return lines, nil
+	}
+	lines, err := e.layout(p, width)
+	if err == nil {
+		e.cache.paras.put(key, lines, lineGlyphs(lines))
+	}
+	return lines, err
+}
+
+func (e *Engine) layout(p Paragraph, width float64) ([]Line, error) {
 	if err := checkCoverage(p); err != nil {
 		return nil, err
 	}

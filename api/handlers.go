@@ -59,6 +59,13 @@ func (s *Server) letter(c fiber.Ctx) error {
 	if in.CoverLang != "" {
 		return badRequest("cover_lang", "only fax requests have a cover sheet")
 	}
+	if in.Resolution != "" || in.Compression != "" {
+		field := "resolution"
+		if in.Resolution == "" {
+			field = "compression"
+		}
+		return badRequest(field, "only fax TIFFs have a resolution and a compression; see /fax")
+	}
 	req, err := s.letterRequest(c, in)
 	if err != nil {
 		return err

@@ -32,6 +32,9 @@ type letterInput struct {
 	Body      string `json:"body"`
 	Page      int    `json:"page"`
 	CoverLang string `json:"cover_lang"`
+	// Resolution and Compression are TIFF fax options.
+	Resolution  string `json:"resolution"`
+	Compression string `json:"compression"`
 }
 
 // personal returns the values that identify the signer, which must never
@@ -212,7 +215,7 @@ func (in *letterInput) set(k string, vs []string) error {
 		"lang": &in.Lang, "format": &in.Format, "name": &in.Name, "postcode": &in.Postcode,
 		"city": &in.City, "country": &in.Country, "email": &in.Email, "gender": &in.Gender,
 		"recipient": &in.Recipient, "date": &in.Date, "paper": &in.Paper, "body": &in.Body,
-		"cover_lang": &in.CoverLang,
+		"cover_lang": &in.CoverLang, "resolution": &in.Resolution, "compression": &in.Compression,
 	}
 	if p, ok := fields[k]; ok {
 		*p = v
@@ -235,4 +238,4 @@ func (in *letterInput) set(k string, vs []string) error {
 
 // fieldNames lists the accepted field names (for messages and OpenAPI).
 var fieldNames = []string{"lang", "format", "name", "address", "postcode", "city", "country",
-	"email", "gender", "recipient", "date", "paper", "body", "page", "cover_lang"}
+	"email", "gender", "recipient", "date", "paper", "body", "page", "cover_lang", "resolution", "compression"}

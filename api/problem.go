@@ -70,6 +70,7 @@ func toProblem(err error) (p Problem, internal bool) {
 		pe  *service.PageError
 		fe  *fiber.Error
 		lle *service.LanguageError
+		nfe *service.NoFaxError
 	)
 	switch {
 	case errors.As(err, &re):
@@ -96,6 +97,10 @@ func toProblem(err error) (p Problem, internal bool) {
 		p = fieldProblem(404, "unknown-action", "id", "no action has this id; GET /v1/actions lists them")
 	case errors.Is(err, letter.ErrUnknownRecipient):
 		p = fieldProblem(404, "unknown-recipient", "recipient", "the action has no recipient with this key; GET /v1/actions/{id} lists them")
+	case errors.As(err, &nfe):
+		p = fieldProblem(422, "no-fax-number", "recipient", nfe.Error())
+	case errors.Is(err, service.ErrNoFaxRecipients):
+		p = fieldProblem(422, "no-fax-number", "recipient", "no recipient of this action has a fax number")
 	case errors.Is(err, letter.ErrNoFax):
 		p = fieldProblem(422, "no-fax-number", "recipient", "this recipient has no fax number")
 	case errors.Is(err, service.ErrFormatUnavailable):

@@ -111,6 +111,7 @@ func (s *Server) routes() {
 	s.app.Get("/v1/actions/:id", s.action)
 	s.app.Post("/v1/actions/:id/letter", s.auth, s.letter)
 	s.app.Post("/v1/actions/:id/fax", s.auth, s.fax)
+	s.app.Post("/v1/actions/:id/faxes", s.auth, s.faxes)
 }
 
 // Route is one registered method and path, with path parameters written

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/render/layout"
+	"github.com/ualetters/ualetters/render/raster"
 )
 
 // FaxRequest asks for the fax-ready document for one recipient: a cover
@@ -16,13 +17,41 @@ type FaxRequest struct {
 	CoverLang      string // language of the cover sheet; "" means English
 	Format         Format // PDF or TIFF (Class F)
 	Paper          string
+	Resolution     string // TIFF only: "fine" (204 × 196 dpi, default) or "normal" (204 × 98)
+	Compression    string // TIFF only: "g4" (T.6, default) or "g3" (T.4 one-dimensional)
 }
 
 // FaxResult is a fax-ready document with the number to dial.
 type FaxResult struct {
 	Result
 	Recipient string // recipient key
+	Name      string // recipient name, as in the catalogue
 	Number    string // E.164
+}
+
+// NoFaxError reports a recipient without a fax number, with the ones
+// that have one.
+type NoFaxError struct {
+	Recipient string
+	WithFax   []string
+}
+
+func (e *NoFaxError) Error() string {
+	return fmt.Sprintf("recipient %q has no fax number; recipients with one: %s", e.Recipient, strings.Join(e.WithFax, ", "))
+}
+
+func (e *NoFaxError) Unwrap() error { return letter.ErrNoFax }
+
+// faxJob is what every fax of one request shares: the action, the paper,
+// the fax options and the laid-out appeal to the main addressee.
+type faxJob struct {
+	cat    *letter.Catalogue
+	act    *letter.Action
+	req    FaxRequest
+	paper  layout.Paper
+	opts   raster.FaxOptions
+	appeal *layout.Document
+	lang   string // BCP 47 tag of the appeal
 }
 
 // Fax composes the letter and the cover sheet and renders both as one
@@ -31,17 +60,28 @@ func (s *Service) Fax(ctx context.Context, req FaxRequest) (*FaxResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	cat := s.src.Current()
-	act, paper, err := s.checkFax(cat, &req)
+	job, err := s.faxJob(req, true)
 	if err != nil {
 		return nil, err
 	}
-	rcpt, err := act.Recipient(req.Recipient)
+	rcpt, err := job.act.Recipient(req.Recipient)
 	if err != nil {
 		return nil, err
 	}
 	if rcpt.Fax == "" {
-		return nil, fmt.Errorf("%w: %s", letter.ErrNoFax, rcpt.Key)
+		return nil, &NoFaxError{Recipient: rcpt.Key, WithFax: FaxRecipients(job.act)}
+	}
+	return s.faxFor(job, rcpt)
+}
+
+// faxJob checks req, then composes and lays out the appeal. one says
+// whether the request names one recipient (the /fax form) or none (the
+// batch).
+func (s *Service) faxJob(req FaxRequest, one bool) (*faxJob, error) {
+	cat := s.src.Current()
+	act, paper, opts, err := s.checkFax(cat, &req, one)
+	if err != nil {
+		return nil, err
 	}
 	appeal := req.Request
 	appeal.Recipient = "" // the enclosed appeal is addressed to the main addressee
@@ -53,20 +93,36 @@ func (s *Service) Fax(ctx context.Context, req FaxRequest) (*FaxResult, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lay out: %w", err)
 	}
-	cover, err := s.cover(cat, req, len(body.Pages), paper)
+	return &faxJob{cat: cat, act: act, req: req, paper: paper, opts: opts, appeal: body, lang: doc.Tag}, nil
+}
+
+// faxPages lays out the cover for rcpt and puts it before the appeal.
+func (s *Service) faxPages(job *faxJob, rcpt *letter.Recipient) (*layout.Document, error) {
+	req := job.req
+	req.Recipient = rcpt.Key
+	cover, err := s.cover(job.cat, req, len(job.appeal.Pages), job.paper)
 	if err != nil {
 		return nil, err
 	}
-	all := *body
-	all.Pages = append(append([]layout.Page(nil), cover.Pages...), body.Pages...)
-	out, err := s.be.paged(&all, req.Format, 0)
+	all := *job.appeal
+	all.Pages = append(append([]layout.Page(nil), cover.Pages...), job.appeal.Pages...)
+	return &all, nil
+}
+
+// faxFor renders the fax document for rcpt.
+func (s *Service) faxFor(job *faxJob, rcpt *letter.Recipient) (*FaxResult, error) {
+	all, err := s.faxPages(job, rcpt)
+	if err != nil {
+		return nil, err
+	}
+	out, err := s.be.paged(all, job.req.Format, pageOptions{fax: job.opts})
 	if err != nil {
 		return nil, err
 	}
 	return &FaxResult{
-		Result: Result{Body: out, ContentType: req.Format.ContentType(), Lang: doc.Tag, Pages: len(all.Pages),
-			Filename: Filename(act.ID, req.Lang, rcpt.Key, req.Format)},
-		Recipient: rcpt.Key, Number: rcpt.Fax,
+		Result: Result{Body: out, ContentType: job.req.Format.ContentType(), Lang: job.lang, Pages: len(all.Pages),
+			Filename: Filename(job.act.ID, job.req.Lang, rcpt.Key, job.req.Format)},
+		Recipient: rcpt.Key, Name: rcpt.Name, Number: rcpt.Fax,
 	}, nil
 }
 
@@ -103,10 +159,19 @@ func FaxRecipients(act *letter.Action) []string {
 	return keys
 }
 
-func (s *Service) checkFax(cat *letter.Catalogue, req *FaxRequest) (*letter.Action, layout.Paper, error) {
+// Fax option values (FaxRequest.Resolution and Compression).
+var (
+	faxResolutions  = map[string]raster.Resolution{"": raster.Fine, "fine": raster.Fine, "normal": raster.Normal}
+	faxCompressions = map[string]raster.Compression{"": raster.G4, "g4": raster.G4, "g3": raster.G3}
+)
+
+// checkFax validates req. A single fax needs a recipient; a batch must not
+// name one (it goes to every recipient with a fax number).
+func (s *Service) checkFax(cat *letter.Catalogue, req *FaxRequest, one bool) (*letter.Action, layout.Paper, raster.FaxOptions, error) {
+	var opts raster.FaxOptions
 	act, err := cat.Action(req.ActionID)
 	if err != nil {
-		return nil, layout.Paper{}, err
+		return nil, layout.Paper{}, opts, err
 	}
 	ve := &letter.ValidationError{}
 	if req.Format == "" {
@@ -119,14 +184,38 @@ func (s *Service) checkFax(cat *letter.Catalogue, req *FaxRequest) (*letter.Acti
 	if !ok {
 		ve.Add("paper", "must be a4 or letter")
 	}
-	if req.Recipient == "" {
+	switch {
+	case one && req.Recipient == "":
 		ve.Add("recipient", "required; recipients with a fax number: %s", strings.Join(FaxRecipients(act), ", "))
+	case !one && req.Recipient != "":
+		ve.Add("recipient", "the batch goes to every recipient with a fax number (%s); fax one with /fax", strings.Join(FaxRecipients(act), ", "))
 	}
+	opts = faxOptions(req, ve)
 	if err := ve.Err(); err != nil {
-		return nil, paper, err
+		return nil, paper, opts, err
 	}
 	if !act.Offers(req.Lang) {
-		return nil, paper, &LanguageError{Lang: req.Lang, Available: act.LanguageCodes()}
+		return nil, paper, opts, &LanguageError{Lang: req.Lang, Available: act.LanguageCodes()}
 	}
-	return act, paper, nil
+	return act, paper, opts, nil
+}
+
+// faxOptions reads the TIFF options of req; a PDF fax takes none.
+func faxOptions(req *FaxRequest, ve *letter.ValidationError) raster.FaxOptions {
+	res, okRes := faxResolutions[strings.ToLower(req.Resolution)]
+	comp, okComp := faxCompressions[strings.ToLower(req.Compression)]
+	pdf := req.Format == PDF
+	switch {
+	case pdf && req.Resolution != "":
+		ve.Add("resolution", "only a TIFF fax has a resolution")
+	case !okRes:
+		ve.Add("resolution", "must be fine (204 × 196 dpi) or normal (204 × 98 dpi)")
+	}
+	switch {
+	case pdf && req.Compression != "":
+		ve.Add("compression", "only a TIFF fax has a compression")
+	case !okComp:
+		ve.Add("compression", "must be g4 (ITU-T T.6) or g3 (ITU-T T.4 one-dimensional)")
+	}
+	return raster.FaxOptions{Resolution: res, Compression: comp}
 }

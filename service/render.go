@@ -54,7 +54,7 @@ func (b *backends) render(doc *letter.Document, f Format, paper layout.Paper, pa
 			return nil, fmt.Errorf("lay out: %w", err)
 		}
 		res.Pages = len(ld.Pages)
-		res.Body, err = b.paged(ld, f, page)
+		res.Body, err = b.paged(ld, f, pageOptions{page: page})
 		if err != nil {
 			return nil, err
 		}
@@ -63,9 +63,17 @@ func (b *backends) render(doc *letter.Document, f Format, paper layout.Paper, pa
 	return nil, fmt.Errorf("%w: %s", ErrFormatUnavailable, f)
 }
 
+// pageOptions are the options of the paged formats: the page of a PNG
+// preview (1-based; 0 means 1) and the resolution and coding of a fax TIFF.
+type pageOptions struct {
+	page int
+	fax  raster.FaxOptions
+}
+
 // paged renders a laid-out document as PDF, a PNG preview of one page, or
 // a fax TIFF.
-func (b *backends) paged(ld *layout.Document, f Format, page int) ([]byte, error) {
+func (b *backends) paged(ld *layout.Document, f Format, o pageOptions) ([]byte, error) {
+	page := o.page
 	switch f {
 	case PDF:
 		out, err := pdf.Render(ld)
@@ -87,7 +95,7 @@ func (b *backends) paged(ld *layout.Document, f Format, page int) ([]byte, error
 		return buf.Bytes(), nil
 	default:
 		var buf bytes.Buffer
-		if err := raster.WriteFax(&buf, ld.Pages, raster.FaxOptions{}); err != nil {
+		if err := raster.WriteFax(&buf, ld.Pages, o.fax); err != nil {
 			return nil, fmt.Errorf("render fax TIFF: %w", err)
 		}
 		return buf.Bytes(), nil

@@ -123,8 +123,11 @@ func (s *Service) check(cat *letter.Catalogue, req *LetterRequest) (*letter.Acti
 	if !ok {
 		ve.Add("paper", "must be a4 or letter")
 	}
-	if req.Page < 0 {
+	switch {
+	case req.Page < 0:
 		ve.Add("page", "must be 1 or more")
+	case req.Page > 0 && req.Format != PNG:
+		ve.Add("page", "only a PNG preview shows one page; add format=png")
 	}
 	if err := ve.Err(); err != nil {
 		return nil, paper, err

@@ -47,7 +47,7 @@ func render(args []string, stdout, stderr io.Writer) int {
 	fset.StringVar(&req.Recipient, "recipient", "", "recipient key (default: the main addressee)")
 	fset.StringVar(&req.Date, "date", "", "letter date YYYY-MM-DD (default: today in the action's time zone)")
 	fset.StringVar(&req.Paper, "paper", "a4", "a4 or letter")
-	fset.IntVar(&req.Page, "page", 1, "page of a PNG preview")
+	fset.IntVar(&req.Page, "page", 0, "page of a PNG preview (default 1)")
 	fset.StringVar(&bodyFile, "body-file", "", "file with the signer's own words, replacing the model text")
 	fset.StringVar(&out, "o", "", `output file ("-" for standard output; default: the letter's own name, e.g. UA-109-23-ur.pdf)`)
 	fset.StringVar(&tmplDir, "templates", os.Getenv("UALETTERS_TEMPLATES"), "templates directory (default: the embedded ones)")

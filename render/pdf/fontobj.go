@@ -15,21 +15,8 @@ func (d *docWriter) font(f *fontUse) error {
 	n := f.obj
 	base := "/" + subsetTag(f.id, f.gids) + "+" + f.id.PostScriptName()
 
-	d.begin(n)
-	d.buf = append(d.buf, "<</Type/Font/Subtype/Type0/BaseFont"...)
-	d.buf = append(d.buf, base...)
-	d.buf = append(d.buf, "/Encoding/Identity-H/DescendantFonts["...)
-	d.ref(n + 1)
-	d.buf = append(d.buf, "]/ToUnicode "...)
-	d.ref(n + 4)
-	d.buf = append(d.buf, ">>"...)
-	d.end()
-
-	d.begin(n + 1)
-	d.buf = append(d.buf, "<</Type/Font/Subtype/CIDFontType2/BaseFont"...)
-	d.buf = append(d.buf, base...)
-	d.buf = append(d.buf, "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor "...)
-	d.ref(n + 2)
+	d.type0(n, base, n+4)
+	d.cidFontHead(n+1, base, n+2)
 	d.buf = append(d.buf, "/CIDToGIDMap/Identity/W"...)
 	d.buf = f.appendWidths(d.buf)
 	d.buf = append(d.buf, ">>"...)
@@ -77,21 +64,8 @@ func (d *docWriter) font(f *fontUse) error {
 // (rendering mode 3), to carry the text for extraction and search.
 func (d *docWriter) layerFont(f *fontUse, base string) {
 	n := f.layerObj
-	d.begin(n)
-	d.buf = append(d.buf, "<</Type/Font/Subtype/Type0/BaseFont"...)
-	d.buf = append(d.buf, base...)
-	d.buf = append(d.buf, "/Encoding/Identity-H/DescendantFonts["...)
-	d.ref(n + 1)
-	d.buf = append(d.buf, "]/ToUnicode "...)
-	d.ref(n + 3)
-	d.buf = append(d.buf, ">>"...)
-	d.end()
-
-	d.begin(n + 1)
-	d.buf = append(d.buf, "<</Type/Font/Subtype/CIDFontType2/BaseFont"...)
-	d.buf = append(d.buf, base...)
-	d.buf = append(d.buf, "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor "...)
-	d.ref(f.obj + 2)
+	d.type0(n, base, n+3)
+	d.cidFontHead(n+1, base, f.obj+2)
 	d.buf = append(d.buf, "/DW 500/CIDToGIDMap "...)
 	d.ref(n + 2)
 	d.buf = append(d.buf, ">>"...)
@@ -165,4 +139,27 @@ func toUnicode(chars map[uint16]string) []byte {
 		cids = cids[n:]
 	}
 	return append(b, cmapTail...)
+}
+
+// type0 writes object n: a Type0 font over the CIDFont in object n+1.
+func (d *docWriter) type0(n int, base string, toUnicode int) {
+	d.begin(n)
+	d.buf = append(d.buf, "<</Type/Font/Subtype/Type0/BaseFont"...)
+	d.buf = append(d.buf, base...)
+	d.buf = append(d.buf, "/Encoding/Identity-H/DescendantFonts["...)
+	d.ref(n + 1)
+	d.buf = append(d.buf, "]/ToUnicode "...)
+	d.ref(toUnicode)
+	d.buf = append(d.buf, ">>"...)
+	d.end()
+}
+
+// cidFontHead opens object n, a CIDFontType2 font with the given
+// descriptor; the caller adds its glyph mapping and widths and closes it.
+func (d *docWriter) cidFontHead(n int, base string, descriptor int) {
+	d.begin(n)
+	d.buf = append(d.buf, "<</Type/Font/Subtype/CIDFontType2/BaseFont"...)
+	d.buf = append(d.buf, base...)
+	d.buf = append(d.buf, "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor "...)
+	d.ref(descriptor)
 }

@@ -1,17 +1,14 @@
 package text_test
 
 import (
-	"bufio"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/ualetters/ualetters/fonts"
+	"github.com/ualetters/ualetters/internal/shapingcorpus"
 	"github.com/ualetters/ualetters/internal/testtool"
 	"github.com/ualetters/ualetters/render/text"
 )
@@ -22,139 +19,6 @@ import (
 
 const shapingDir = "../../testdata/shaping"
 
-type goldenHeader struct {
-	HBShape string `json:"hb_shape"`
-	Entries int    `json:"entries"`
-	Items   int    `json:"items"`
-	Glyphs  int    `json:"glyphs"`
-}
-
-type goldenItem struct {
-	Entry     int           `json:"entry"`
-	Lang      string        `json:"lang"`
-	Text      string        `json:"text"`
-	Item      int           `json:"item"`
-	Font      string        `json:"font"`
-	Script    string        `json:"script"`
-	Language  string        `json:"language"`
-	Direction string        `json:"direction"`
-	ItemText  string        `json:"item_text"`
-	Glyphs    []goldenGlyph `json:"glyphs"`
-}
-
-type goldenGlyph struct {
-	G  int `json:"g"`
-	Cl int `json:"cl"`
-	Ax int `json:"ax"`
-	Dx int `json:"dx"`
-	Dy int `json:"dy"`
-}
-
-type corpusEntry struct {
-	line  int
-	lang  string
-	raw   string
-	spans []text.Span
-}
-
-var corpusLangs = map[string]bool{"ur": true, "pnb": true, "sd": true, "bal": true, "en": true, "fr": true, "de": true}
-
-func (e corpusEntry) paragraph() text.Paragraph {
-	rtl := e.lang == "ur" || e.lang == "pnb" || e.lang == "sd" || e.lang == "bal"
-	return text.Paragraph{Spans: e.spans, Lang: e.lang, RTL: rtl, Size: 12}
-}
-
-// readShapingCorpus parses corpus.tsv the way testdata/shaping/gen does; the test
-// checks the golden file's entries against it, so the two cannot drift.
-func readShapingCorpus(path string) ([]corpusEntry, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open corpus: %w", err)
-	}
-	defer f.Close()
-	var entries []corpusEntry
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		lang, raw, ok := strings.Cut(line, "\t")
-		if !ok || !corpusLangs[lang] || raw == "" {
-			return nil, fmt.Errorf("%s:%d: want lang<TAB>text", path, n)
-		}
-		spans, err := corpusSpans(raw)
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
-		}
-		entries = append(entries, corpusEntry{line: n, lang: lang, raw: raw, spans: spans})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read corpus: %w", err)
-	}
-	return entries, nil
-}
-
-// corpusSpans splits an entry at its isolates: [[…]] left to right,
-// {{…}} first strong; the rest is inline text.
-func corpusSpans(raw string) ([]text.Span, error) {
-	var spans []text.Span
-	for rest := raw; rest != ""; {
-		a, b := strings.Index(rest, "[["), strings.Index(rest, "{{")
-		i := a
-		if a < 0 || (b >= 0 && b < a) {
-			i = b
-		}
-		if i < 0 {
-			spans = append(spans, text.Span{Text: rest})
-			break
-		}
-		if i > 0 {
-			spans = append(spans, text.Span{Text: rest[:i]})
-		}
-		iso, closer := text.LeftToRight, "]]"
-		if rest[i] == '{' {
-			iso, closer = text.FirstStrong, "}}"
-		}
-		end := strings.Index(rest[i+2:], closer)
-		if end <= 0 {
-			return nil, errors.New("unclosed or empty isolate " + rest[i:i+2])
-		}
-		spans = append(spans, text.Span{Text: rest[i+2 : i+2+end], Isolation: iso})
-		rest = rest[i+2+end+2:]
-	}
-	return spans, nil
-}
-
-func readGolden(path string) (goldenHeader, []goldenItem, error) {
-	var h goldenHeader
-	f, err := os.Open(path)
-	if err != nil {
-		return h, nil, fmt.Errorf("open golden: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	if !sc.Scan() {
-		return h, nil, errors.New("golden file is empty")
-	}
-	if err := json.Unmarshal(sc.Bytes(), &h); err != nil {
-		return h, nil, fmt.Errorf("golden header: %w", err)
-	}
-	var items []goldenItem
-	for n := 2; sc.Scan(); n++ {
-		var it goldenItem
-		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
-			return h, nil, fmt.Errorf("golden line %d: %w", n, err)
-		}
-		items = append(items, it)
-	}
-	if err := sc.Err(); err != nil {
-		return h, nil, fmt.Errorf("read golden: %w", err)
-	}
-	return h, items, nil
-}
-
 func goldenFont(name string) (fonts.ID, bool) {
 	for _, id := range fonts.All() {
 		if id.FileName() == name {
@@ -162,13 +26,6 @@ func goldenFont(name string) (fonts.ID, bool) {
 		}
 	}
 	return 0, false
-}
-
-func goldenDirection(rtl bool) string {
-	if rtl {
-		return "rtl"
-	}
-	return "ltr"
 }
 
 // goldenStats counts what the test compared.
@@ -180,11 +37,11 @@ type goldenStats struct {
 }
 
 func TestGoldenShaping(t *testing.T) {
-	entries, err := readShapingCorpus(filepath.Join(shapingDir, "corpus.tsv"))
+	entries, err := shapingcorpus.Read(filepath.Join(shapingDir, "corpus.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, golden, err := readGolden(filepath.Join(shapingDir, "golden.jsonl"))
+	h, golden, err := shapingcorpus.ReadGolden(filepath.Join(shapingDir, "golden.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,13 +49,13 @@ func TestGoldenShaping(t *testing.T) {
 		t.Fatalf("golden.jsonl was made from %d entries / %d items but the corpus has %d entries and the file %d items: run testdata/shaping/regen.sh",
 			h.Entries, h.Items, len(entries), len(golden))
 	}
-	byEntry := map[int][]goldenItem{}
+	byEntry := map[int][]shapingcorpus.Record{}
 	for _, g := range golden {
 		byEntry[g.Entry] = append(byEntry[g.Entry], g)
 	}
 	st := goldenStats{perLang: map[string]int{}}
-	for n, e := range entries {
-		compareGoldenEntry(t, n+1, e, byEntry[n+1], &st)
+	for _, e := range entries {
+		compareGoldenEntry(t, e, byEntry[e.N], &st)
 	}
 	t.Logf("hb-shape reference: %s", h.HBShape)
 	t.Logf("compared %d entries %v, %d items, %d glyphs; items differing: %d, glyphs differing: %d, largest advance difference: %d units",
@@ -213,20 +70,20 @@ func TestGoldenShaping(t *testing.T) {
 
 // compareGoldenEntry itemizes one entry, checks the items against the golden
 // ones and compares the glyphs of each.
-func compareGoldenEntry(t *testing.T, n int, e corpusEntry, want []goldenItem, st *goldenStats) {
+func compareGoldenEntry(t *testing.T, e shapingcorpus.Entry, want []shapingcorpus.Record, st *goldenStats) {
 	t.Helper()
-	where := fmt.Sprintf("corpus.tsv:%d (%s %q)", e.line, e.lang, e.raw)
-	if len(want) == 0 || want[0].Text != e.raw || want[0].Lang != e.lang {
-		t.Errorf("%s: golden entry %d does not match the corpus: run testdata/shaping/regen.sh", where, n)
+	where := fmt.Sprintf("corpus.tsv:%d (%s %q)", e.Line, e.Lang, e.Raw)
+	if len(want) == 0 || want[0].Text != e.Raw || want[0].Lang != e.Lang {
+		t.Errorf("%s: golden entry %d does not match the corpus: run testdata/shaping/regen.sh", where, e.N)
 		return
 	}
-	items, err := text.Items(e.paragraph())
+	items, err := text.Items(e.Paragraph())
 	if err != nil {
 		t.Errorf("%s: itemize: %v", where, err)
 		return
 	}
 	st.entries++
-	st.perLang[e.lang]++
+	st.perLang[e.Lang]++
 	if len(items) != len(want) {
 		t.Errorf("%s: the itemizer gives %d items %s, the golden file %d %s: the itemizer changed; review and run testdata/shaping/regen.sh",
 			where, len(items), goldenDescribeItems(items), len(want), goldenDescribe(want))
@@ -235,7 +92,7 @@ func compareGoldenEntry(t *testing.T, n int, e corpusEntry, want []goldenItem, s
 	for k, it := range items {
 		g := want[k]
 		if it.Font.FileName() != g.Font || it.Params.Script != g.Script || it.Params.Language != g.Language ||
-			goldenDirection(it.Params.RTL) != g.Direction || it.Text != g.ItemText {
+			shapingcorpus.Direction(it.Params.RTL) != g.Direction || it.Text != g.ItemText {
 			t.Errorf("%s item %d: the itemizer gives %s, the golden file %s: the itemizer changed; review and run testdata/shaping/regen.sh",
 				where, k, goldenDescribeItems(items[k:k+1]), goldenDescribe(want[k:k+1]))
 			continue
@@ -246,7 +103,7 @@ func compareGoldenEntry(t *testing.T, n int, e corpusEntry, want []goldenItem, s
 
 // compareGoldenGlyphs asserts identical glyph ids, clusters and offsets, and
 // advances within one font unit.
-func compareGoldenGlyphs(t *testing.T, where string, it text.ShapedItem, want []goldenGlyph, st *goldenStats) {
+func compareGoldenGlyphs(t *testing.T, where string, it text.ShapedItem, want []shapingcorpus.Glyph, st *goldenStats) {
 	t.Helper()
 	id, ok := goldenFont(it.Font.FileName())
 	if !ok {
@@ -292,7 +149,7 @@ func goldenFmtGot(gs []text.ShapedGlyph) string {
 	return b.String()
 }
 
-func goldenFmtWant(gs []goldenGlyph) string {
+func goldenFmtWant(gs []shapingcorpus.Glyph) string {
 	var b strings.Builder
 	for _, g := range gs {
 		fmt.Fprintf(&b, "[%d=%d@%d,%d+%d]", g.G, g.Cl, g.Dx, g.Dy, g.Ax)
@@ -303,12 +160,12 @@ func goldenFmtWant(gs []goldenGlyph) string {
 func goldenDescribeItems(items []text.ShapedItem) string {
 	var parts []string
 	for _, it := range items {
-		parts = append(parts, fmt.Sprintf("{%s %s/%s/%s %q}", it.Font.FileName(), it.Params.Script, it.Params.Language, goldenDirection(it.Params.RTL), it.Text))
+		parts = append(parts, fmt.Sprintf("{%s %s/%s/%s %q}", it.Font.FileName(), it.Params.Script, it.Params.Language, shapingcorpus.Direction(it.Params.RTL), it.Text))
 	}
 	return strings.Join(parts, " ")
 }
 
-func goldenDescribe(items []goldenItem) string {
+func goldenDescribe(items []shapingcorpus.Record) string {
 	var parts []string
 	for _, it := range items {
 		parts = append(parts, fmt.Sprintf("{%s %s/%s/%s %q}", it.Font, it.Script, it.Language, it.Direction, it.ItemText))

@@ -7,10 +7,8 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -19,6 +17,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ualetters/ualetters/internal/shapingcorpus"
 	"github.com/ualetters/ualetters/render/text"
 )
 
@@ -34,41 +33,8 @@ func main() {
 	}
 }
 
-// Header is the first line of the golden file.
-type Header struct {
-	Generator string `json:"generator"`
-	HBShape   string `json:"hb_shape"`
-	Corpus    string `json:"corpus"`
-	Entries   int    `json:"entries"`
-	Items     int    `json:"items"`
-	Glyphs    int    `json:"glyphs"`
-}
-
-// Record is one shaped item of one corpus entry.
-type Record struct {
-	Entry     int     `json:"entry"` // 1-based entry number in the corpus
-	Lang      string  `json:"lang"`
-	Text      string  `json:"text"` // the entry as written in the corpus (markup included)
-	Item      int     `json:"item"` // 0-based item index within the entry, logical order
-	Font      string  `json:"font"`
-	Script    string  `json:"script"`
-	Language  string  `json:"language"`
-	Direction string  `json:"direction"`
-	ItemText  string  `json:"item_text"`
-	Glyphs    []Glyph `json:"glyphs"`
-}
-
-// Glyph is one glyph as hb-shape prints it in JSON, in font units.
-type Glyph struct {
-	G  int `json:"g"`
-	Cl int `json:"cl"`
-	Ax int `json:"ax"`
-	Dx int `json:"dx"`
-	Dy int `json:"dy"`
-}
-
 func run(corpusPath, outPath, fontDir, hb string) error {
-	entries, err := readCorpus(corpusPath)
+	entries, err := shapingcorpus.Read(corpusPath)
 	if err != nil {
 		return err
 	}
@@ -76,37 +42,30 @@ func run(corpusPath, outPath, fontDir, hb string) error {
 	if err != nil {
 		return err
 	}
-	var recs []*Record
+	var recs []shapingcorpus.Record
 	for _, e := range entries {
 		items, err := text.Items(e.Paragraph())
 		if err != nil {
 			return fmt.Errorf("%s:%d: itemize: %w", corpusPath, e.Line, err)
 		}
 		for k, it := range items {
-			recs = append(recs, &Record{
+			recs = append(recs, shapingcorpus.Record{
 				Entry: e.N, Lang: e.Lang, Text: e.Raw, Item: k,
 				Font: it.Font.FileName(), Script: it.Params.Script, Language: it.Params.Language,
-				Direction: direction(it.Params.RTL), ItemText: it.Text,
+				Direction: shapingcorpus.Direction(it.Params.RTL), ItemText: it.Text,
 			})
 		}
 	}
 	if err := shapeAll(recs, fontDir, hb); err != nil {
 		return err
 	}
-	return write(outPath, Header{
+	return shapingcorpus.WriteGolden(outPath, shapingcorpus.Header{
 		Generator: "testdata/shaping/regen.sh", HBShape: version, Corpus: filepath.Base(corpusPath),
 		Entries: len(entries), Items: len(recs), Glyphs: countGlyphs(recs),
 	}, recs)
 }
 
-func direction(rtl bool) string {
-	if rtl {
-		return "rtl"
-	}
-	return "ltr"
-}
-
-func countGlyphs(recs []*Record) int {
+func countGlyphs(recs []shapingcorpus.Record) int {
 	n := 0
 	for _, r := range recs {
 		n += len(r.Glyphs)
@@ -128,10 +87,11 @@ func hbVersion(hb string) (string, error) {
 // as a separate buffer, so one process serves all items of a group.
 type group struct{ font, script, language, direction string }
 
-func shapeAll(recs []*Record, fontDir, hb string) error {
-	groups := map[group][]*Record{}
+func shapeAll(recs []shapingcorpus.Record, fontDir, hb string) error {
+	groups := map[group][]*shapingcorpus.Record{}
 	var keys []group
-	for _, r := range recs {
+	for i := range recs {
+		r := &recs[i]
 		g := group{r.Font, r.Script, r.Language, r.Direction}
 		if _, ok := groups[g]; !ok {
 			keys = append(keys, g)
@@ -147,7 +107,7 @@ func shapeAll(recs []*Record, fontDir, hb string) error {
 	return nil
 }
 
-func shapeGroup(g group, recs []*Record, fontDir, hb string) error {
+func shapeGroup(g group, recs []*shapingcorpus.Record, fontDir, hb string) error {
 	var in bytes.Buffer
 	for _, r := range recs {
 		if strings.ContainsAny(r.ItemText, "\n\r") {
@@ -176,107 +136,4 @@ func shapeGroup(g group, recs []*Record, fontDir, hb string) error {
 		}
 	}
 	return nil
-}
-
-func write(path string, h Header, recs []*Record) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(h); err != nil {
-		return fmt.Errorf("encode header: %w", err)
-	}
-	for _, r := range recs {
-		if err := enc.Encode(r); err != nil {
-			return fmt.Errorf("encode entry %d item %d: %w", r.Entry, r.Item, err)
-		}
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("write golden: %w", err)
-	}
-	return nil
-}
-
-// Entry is one corpus line.
-type Entry struct {
-	N     int // 1-based entry number
-	Line  int // line number in the corpus file
-	Lang  string
-	Raw   string // text with markup
-	Spans []text.Span
-}
-
-// rtlLangs are the corpus languages written right to left.
-var rtlLangs = map[string]bool{"ur": true, "pnb": true, "sd": true, "bal": true}
-
-var langs = map[string]bool{"ur": true, "pnb": true, "sd": true, "bal": true, "en": true, "fr": true, "de": true}
-
-// Paragraph is the paragraph the entry is itemized as.
-func (e Entry) Paragraph() text.Paragraph {
-	return text.Paragraph{Spans: e.Spans, Lang: e.Lang, RTL: rtlLangs[e.Lang], Size: 12}
-}
-
-func readCorpus(path string) ([]Entry, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open corpus: %w", err)
-	}
-	defer f.Close()
-	var entries []Entry
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		lang, raw, ok := strings.Cut(line, "\t")
-		if !ok || !langs[lang] || raw == "" {
-			return nil, fmt.Errorf("%s:%d: want lang<TAB>text with lang one of ur pnb sd bal en fr de", path, n)
-		}
-		spans, err := parseSpans(raw)
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
-		}
-		entries = append(entries, Entry{N: len(entries) + 1, Line: n, Lang: lang, Raw: raw, Spans: spans})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read corpus: %w", err)
-	}
-	return entries, nil
-}
-
-// parseSpans splits an entry into spans: [[…]] is a left-to-right isolate
-// (numbers, ids, dates), {{…}} a first-strong isolate (user text), and the
-// rest inline text.
-func parseSpans(raw string) ([]text.Span, error) {
-	var spans []text.Span
-	for rest := raw; rest != ""; {
-		i := openerIndex(rest)
-		if i < 0 {
-			spans = append(spans, text.Span{Text: rest})
-			break
-		}
-		if i > 0 {
-			spans = append(spans, text.Span{Text: rest[:i]})
-		}
-		iso, closer := text.LeftToRight, "]]"
-		if rest[i] == '{' {
-			iso, closer = text.FirstStrong, "}}"
-		}
-		end := strings.Index(rest[i+2:], closer)
-		if end <= 0 {
-			return nil, errors.New("unclosed or empty isolate " + rest[i:i+2])
-		}
-		spans = append(spans, text.Span{Text: rest[i+2 : i+2+end], Isolation: iso})
-		rest = rest[i+2+end+2:]
-	}
-	return spans, nil
-}
-
-// openerIndex returns the index of the first "[[" or "{{" in s, or -1.
-func openerIndex(s string) int {
-	a, b := strings.Index(s, "[["), strings.Index(s, "{{")
-	if a < 0 || (b >= 0 && b < a) {
-		return b
-	}
-	return a
 }

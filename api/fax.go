@@ -10,9 +10,13 @@ import (
 	"github.com/ualetters/ualetters/service"
 )
 
-// faxFormats are the formats of the fax routes: PDF for hosted gateways,
-// TIFF Class F for fax modems.
-var faxFormats = []service.Format{service.PDF, service.TIFF}
+// faxFormats are the formats of the fax documents: PDF for hosted
+// gateways, TIFF Class F for fax modems. A single fax may also be
+// previewed one page at a time as PNG.
+var (
+	faxFormats     = []service.Format{service.PDF, service.TIFF}
+	faxViewFormats = []service.Format{service.PDF, service.TIFF, service.PNG}
+)
 
 // fax answers POST /v1/actions/{id}/fax: the cover sheet and the appeal
 // for one recipient, with the number to dial and the page count.
@@ -80,8 +84,8 @@ func (s *Server) faxRequest(c fiber.Ctx, batch bool) (*service.FaxRequest, error
 		return nil, err
 	}
 	c.Locals(keyPersonal, in.personal())
-	if in.Page != 0 {
-		return nil, badRequest("page", "only PNG previews of letters have a page")
+	if batch && in.Page != 0 {
+		return nil, badRequest("page", "a fax batch has no page; preview one fax with /fax and format=png")
 	}
 	act, err := s.svc.Catalogue().Action(c.Params("id"))
 	if err != nil {
@@ -105,7 +109,7 @@ func (s *Server) faxRequest(c fiber.Ctx, batch bool) (*service.FaxRequest, error
 			Signer: letter.Signer{Name: in.Name, Address: in.Address, Postcode: in.Postcode,
 				City: in.City, Country: in.Country, Email: in.Email, Gender: letter.Gender(in.Gender)},
 		},
-		CoverLang: in.CoverLang, Format: format, Paper: in.Paper,
+		CoverLang: in.CoverLang, Format: format, Paper: in.Paper, Page: in.Page,
 		Resolution: in.Resolution, Compression: in.Compression,
 	}, nil
 }
@@ -113,7 +117,7 @@ func (s *Server) faxRequest(c fiber.Ctx, batch bool) (*service.FaxRequest, error
 // faxFormat picks the format of the fax documents.
 func faxFormat(c fiber.Ctx, field string, batch bool) (service.Format, error) {
 	if !batch {
-		return negotiateFormat(c, field, faxFormats)
+		return negotiateFormat(c, field, faxViewFormats)
 	}
 	if c.Get(fiber.HeaderAccept) != "" && c.Accepts(service.ZIPContentType) == "" {
 		return "", notAcceptable([]string{"zip"}, "a fax batch is "+service.ZIPContentType+", which Accept does not allow")

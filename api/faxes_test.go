@@ -65,7 +65,12 @@ func TestFaxBatchTIFF(t *testing.T) {
 				t.Errorf("%s: the batch file is not what /fax returns (status %d)", e.File, resp.StatusCode)
 			}
 			faxPages := atoi(resp.Header.Get("X-Fax-Pages"))
-			info := run(t, tiffinfo, writeTemp(t, e.File, files[e.File]))
+			// -D makes libtiff decode every strip: a coding error shows
+			// up as an error or warning line.
+			info := run(t, tiffinfo, "-D", writeTemp(t, e.File, files[e.File]))
+			if bad := regexp.MustCompile(`(?i)error|warning|bad code`).FindString(info); bad != "" {
+				t.Errorf("%s: libtiff reports %q while decoding:\n%s", e.File, bad, info)
+			}
 			checkTIFFInfo(t, e.File, info, opt.wantRes, opt.wantComp, faxPages)
 			if e.Pages != faxPages || resp.Header.Get("X-Fax-Number") != e.Number {
 				t.Errorf("%s: manifest %d pages, %s; /fax %d pages, %s", e.File, e.Pages, e.Number, faxPages, resp.Header.Get("X-Fax-Number"))
@@ -241,6 +246,7 @@ func TestFaxBatchRequests(t *testing.T) {
 		{"resolution of a PDF", map[string]any{"resolution": "normal"}, nil, 400, "resolution"},
 		{"unknown compression", map[string]any{"format": "tiff", "compression": "jbig"}, nil, 400, "compression"},
 		{"a page", map[string]any{"page": "2"}, nil, 400, "page"},
+		{"png", map[string]any{"format": "png"}, nil, 400, "format"},
 		{"unknown cover language", map[string]any{"cover_lang": "xx"}, nil, 400, "cover_lang"},
 		{"Accept without zip", nil, map[string]string{"Accept": "application/pdf"}, 406, "Accept"},
 	}
@@ -316,6 +322,36 @@ func TestFaxBatchAuthAndMetrics(t *testing.T) {
 	} {
 		if !strings.Contains(string(m), want) {
 			t.Errorf("metrics lack %s", want)
+		}
+	}
+}
+
+// TestFaxPreview: format=png&page=N on /fax previews one page of the fax,
+// page 1 being the cover sheet; a page beyond the last is 400 naming page.
+func TestFaxPreview(t *testing.T) {
+	ts := start(t, Config{})
+	fields := merge2(faxFields, map[string]any{"recipient": "embassy-bern", "format": "png"})
+	var first []byte
+	resp, _ := ts.postForm(t, "/v1/actions/109-23/fax", merge2(fields, map[string]any{"format": "pdf"}), nil)
+	pages := atoi(resp.Header.Get("X-Fax-Pages"))
+	for p := 1; p <= pages; p++ {
+		resp, body := ts.postForm(t, "/v1/actions/109-23/fax", merge2(fields, map[string]any{"page": strconv.Itoa(p)}), nil)
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/png" || atoi(resp.Header.Get("X-Fax-Pages")) != pages {
+			t.Fatalf("page %d: %d %s, X-Fax-Pages %s", p, resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("X-Fax-Pages"))
+		}
+		if _, err := png.Decode(bytes.NewReader(body)); err != nil {
+			t.Fatalf("page %d: %v", p, err)
+		}
+		if p == 1 {
+			first = body
+		} else if bytes.Equal(body, first) {
+			t.Errorf("page %d looks like the cover", p)
+		}
+	}
+	for _, c := range []map[string]any{{"page": strconv.Itoa(pages + 1)}, {"format": "tiff", "page": "1"}, {"page": "-1"}} {
+		resp, body := ts.postForm(t, "/v1/actions/109-23/fax", merge2(fields, c), nil)
+		if p := problem(t, resp, body); p.Status != 400 || !namesField(p, "page") {
+			t.Errorf("%v: %s", c, body)
 		}
 	}
 }

@@ -15,8 +15,9 @@ import (
 type FaxRequest struct {
 	letter.Request        // Recipient: the key of the recipient to fax (required)
 	CoverLang      string // language of the cover sheet; "" means English
-	Format         Format // PDF or TIFF (Class F)
+	Format         Format // PDF or TIFF (Class F); PNG previews one page of a single fax
 	Paper          string
+	Page           int    // page of a PNG preview, 1-based (0 means 1; page 1 is the cover)
 	Resolution     string // TIFF only: "fine" (204 × 196 dpi, default) or "normal" (204 × 98)
 	Compression    string // TIFF only: "g4" (T.6, default) or "g3" (T.4 one-dimensional)
 }
@@ -115,7 +116,7 @@ func (s *Service) faxFor(job *faxJob, rcpt *letter.Recipient) (*FaxResult, error
 	if err != nil {
 		return nil, err
 	}
-	out, err := s.be.paged(all, job.req.Format, pageOptions{fax: job.opts})
+	out, err := s.be.paged(all, job.req.Format, pageOptions{page: job.req.Page, fax: job.opts})
 	if err != nil {
 		return nil, err
 	}
@@ -177,8 +178,15 @@ func (s *Service) checkFax(cat *letter.Catalogue, req *FaxRequest, one bool) (*l
 	if req.Format == "" {
 		req.Format = PDF
 	}
-	if req.Format != PDF && req.Format != TIFF {
-		ve.Add("format", "a fax is pdf or tiff")
+	switch {
+	case req.Format == PNG && one:
+	case req.Format != PDF && req.Format != TIFF:
+		ve.Add("format", "a fax is pdf or tiff (png previews one page of a single fax)")
+	case req.Page != 0:
+		ve.Add("page", "only a PNG preview shows one page; add format=png")
+	}
+	if req.Page < 0 {
+		ve.Add("page", "must be 1 or more")
 	}
 	paper, ok := layout.PaperByName(req.Paper)
 	if !ok {
@@ -200,19 +208,19 @@ func (s *Service) checkFax(cat *letter.Catalogue, req *FaxRequest, one bool) (*l
 	return act, paper, opts, nil
 }
 
-// faxOptions reads the TIFF options of req; a PDF fax takes none.
+// faxOptions reads the TIFF options of req; a PDF or PNG takes none.
 func faxOptions(req *FaxRequest, ve *letter.ValidationError) raster.FaxOptions {
 	res, okRes := faxResolutions[strings.ToLower(req.Resolution)]
 	comp, okComp := faxCompressions[strings.ToLower(req.Compression)]
-	pdf := req.Format == PDF
+	notTIFF := req.Format != TIFF
 	switch {
-	case pdf && req.Resolution != "":
+	case notTIFF && req.Resolution != "":
 		ve.Add("resolution", "only a TIFF fax has a resolution")
 	case !okRes:
 		ve.Add("resolution", "must be fine (204 × 196 dpi) or normal (204 × 98 dpi)")
 	}
 	switch {
-	case pdf && req.Compression != "":
+	case notTIFF && req.Compression != "":
 		ve.Add("compression", "only a TIFF fax has a compression")
 	case !okComp:
 		ve.Add("compression", "must be g4 (ITU-T T.6) or g3 (ITU-T T.4 one-dimensional)")

@@ -2,6 +2,7 @@
 //
 //	ualetters [serve] [flags]         run the HTTP service (the default)
 //	ualetters render [flags] -o FILE  render one letter, same code path as the API
+//	ualetters fax [flags] -o FILE     render a fax (cover + letter) or, with -all, the ZIP batch
 //	ualetters check-templates [DIR]   validate templates; prints file:line: problem
 //	ualetters healthcheck             GET /healthz of the local server (for containers)
 //
@@ -39,6 +40,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return serve(args, stderr)
 	case "render":
 		return render(args, stdout, stderr)
+	case "fax":
+		return fax(args, stdout, stderr)
 	case "check-templates":
 		return checkTemplates(args, stdout, stderr)
 	case "healthcheck":
@@ -54,6 +57,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 const usage = `usage:
   ualetters [serve] [flags]          run the HTTP service (default :8080)
   ualetters render [flags] -o FILE   render one letter (PDF, DOCX or PNG)
+  ualetters fax [flags] -o FILE      render a fax for -recipient (PDF, TIFF or PNG), or with -all
+                                     the ZIP of every recipient's fax and manifest.json
   ualetters check-templates [DIR]    validate templates (default: the embedded ones)
   ualetters healthcheck [-addr A]    exit 0 if the local service answers /healthz
 run "ualetters COMMAND -h" for the flags of a command`

@@ -24,33 +24,18 @@ func (l *lineList) Set(v string) error { *l = append(*l, v); return nil }
 // line exit 2.
 func render(args []string, stdout, stderr io.Writer) int {
 	var (
-		req      service.LetterRequest
-		format   string
-		bodyFile string
-		out      string
-		tmplDir  string
-		address  lineList
-		gender   string
+		req    service.LetterRequest
+		format string
+		out    string
 	)
 	fset := flag.NewFlagSet("render", flag.ContinueOnError)
 	fset.SetOutput(stderr)
-	fset.StringVar(&req.ActionID, "action", "109-23", "action id")
-	fset.StringVar(&req.Lang, "lang", "en", "letter language: en, fr, de, ur, sd, bal, pnb")
+	sf := letterFlags(fset, &req.Request)
 	fset.StringVar(&format, "format", "", "pdf, docx or png (default: from the -o extension, else pdf)")
-	fset.StringVar(&req.Signer.Name, "name", "", "signer's name (required)")
-	fset.Var(&address, "address", "address line (repeat for several lines)")
-	fset.StringVar(&req.Signer.Postcode, "postcode", "", "postcode")
-	fset.StringVar(&req.Signer.City, "city", "", "city")
-	fset.StringVar(&req.Signer.Country, "country", "", "country")
-	fset.StringVar(&req.Signer.Email, "email", "", "e-mail address")
-	fset.StringVar(&gender, "gender", "", "female, male or unspecified (grammatical agreement)")
 	fset.StringVar(&req.Recipient, "recipient", "", "recipient key (default: the main addressee)")
-	fset.StringVar(&req.Date, "date", "", "letter date YYYY-MM-DD (default: today in the action's time zone)")
 	fset.StringVar(&req.Paper, "paper", "a4", "a4 or letter")
 	fset.IntVar(&req.Page, "page", 0, "page of a PNG preview (default 1)")
-	fset.StringVar(&bodyFile, "body-file", "", "file with the signer's own words, replacing the model text")
 	fset.StringVar(&out, "o", "", `output file ("-" for standard output; default: the letter's own name, e.g. UA-109-23-ur.pdf)`)
-	fset.StringVar(&tmplDir, "templates", os.Getenv("UALETTERS_TEMPLATES"), "templates directory (default: the embedded ones)")
 	if code, ok := parseFlags(fset, args); !ok {
 		return code
 	}
@@ -58,34 +43,43 @@ func render(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ualetters: render takes no arguments, got %q (quote values with spaces)\n", fset.Args())
 		return exitUsage
 	}
-	req.Signer.Address = address
-	req.Signer.Gender = letter.Gender(gender)
 	req.Format = service.Format(strings.ToLower(format))
 	if format == "" {
 		req.Format = formatFromName(out)
 	}
-	if bodyFile != "" {
-		b, err := os.ReadFile(bodyFile)
-		if err != nil {
-			fmt.Fprintln(stderr, "ualetters:", err)
-			return exitFail
-		}
-		req.Body = string(b)
+	if err := sf.apply(&req.Request); err != nil {
+		fmt.Fprintln(stderr, "ualetters:", err)
+		return exitFail
 	}
-	return renderOne(req, tmplDir, out, stdout, stderr)
+	return renderOne(req, sf.templates, out, stdout, stderr)
 }
 
 func renderOne(req service.LetterRequest, tmplDir, out string, stdout, stderr io.Writer) int {
-	store, err := letter.NewStore(templateFS(tmplDir))
-	if err != nil {
-		fmt.Fprintf(stderr, "ualetters: templates in %s are invalid (run ualetters check-templates)\n", templatesName(tmplDir))
+	svc, ok := newService(tmplDir, stderr)
+	if !ok {
 		return exitFail
 	}
-	res, err := service.New(store).Letter(context.Background(), req)
+	res, err := svc.Letter(context.Background(), req)
 	if err != nil {
 		fmt.Fprintln(stderr, "ualetters:", oneLine(err.Error()))
 		return exitFail
 	}
+	return writeResult(res, out, stdout, stderr)
+}
+
+// newService loads the templates and builds the service the API uses.
+func newService(tmplDir string, stderr io.Writer) (*service.Service, bool) {
+	store, err := letter.NewStore(templateFS(tmplDir))
+	if err != nil {
+		fmt.Fprintf(stderr, "ualetters: templates in %s are invalid (run ualetters check-templates)\n", templatesName(tmplDir))
+		return nil, false
+	}
+	return service.New(store), true
+}
+
+// writeResult writes a document to out ("-": standard output; "": its
+// own file name) and reports it on stderr.
+func writeResult(res *service.Result, out string, stdout, stderr io.Writer) int {
 	if out == "-" {
 		if _, err := stdout.Write(res.Body); err != nil {
 			fmt.Fprintln(stderr, "ualetters:", err)
@@ -106,6 +100,48 @@ func renderOne(req service.LetterRequest, tmplDir, out string, stdout, stderr io
 	}
 	fmt.Fprintf(stderr, "wrote %s (%s, %d bytes%s)\n", out, res.Lang, len(res.Body), pages)
 	return exitOK
+}
+
+// signerFlags holds the flags of the letter fields that need work after
+// parsing.
+type signerFlags struct {
+	address   lineList
+	gender    string
+	bodyFile  string
+	templates string
+}
+
+// letterFlags defines the flags render and fax share: action, language,
+// signer, date, own words and templates.
+func letterFlags(fset *flag.FlagSet, req *letter.Request) *signerFlags {
+	sf := &signerFlags{}
+	fset.StringVar(&req.ActionID, "action", "109-23", "action id")
+	fset.StringVar(&req.Lang, "lang", "en", "letter language: en, fr, de, ur, sd, bal, pnb")
+	fset.StringVar(&req.Signer.Name, "name", "", "signer's name (required)")
+	fset.Var(&sf.address, "address", "address line (repeat for several lines)")
+	fset.StringVar(&req.Signer.Postcode, "postcode", "", "postcode")
+	fset.StringVar(&req.Signer.City, "city", "", "city")
+	fset.StringVar(&req.Signer.Country, "country", "", "country")
+	fset.StringVar(&req.Signer.Email, "email", "", "e-mail address")
+	fset.StringVar(&sf.gender, "gender", "", "female, male or unspecified (grammatical agreement)")
+	fset.StringVar(&req.Date, "date", "", "letter date YYYY-MM-DD (default: today in the action's time zone)")
+	fset.StringVar(&sf.bodyFile, "body-file", "", "file with the signer's own words, replacing the model text")
+	fset.StringVar(&sf.templates, "templates", os.Getenv("UALETTERS_TEMPLATES"), "templates directory (default: the embedded ones)")
+	return sf
+}
+
+// apply copies the parsed values into req, reading the own-words file.
+func (sf *signerFlags) apply(req *letter.Request) error {
+	req.Signer.Address = sf.address
+	req.Signer.Gender = letter.Gender(sf.gender)
+	if sf.bodyFile != "" {
+		b, err := os.ReadFile(sf.bodyFile)
+		if err != nil {
+			return err
+		}
+		req.Body = string(b)
+	}
+	return nil
 }
 
 // formatFromName guesses the format from an output file name.

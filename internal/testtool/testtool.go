@@ -22,10 +22,23 @@ func Need(t testing.TB, name, pkg string) string {
 	if err == nil {
 		return path
 	}
-	msg := name + " not found (install Debian package " + pkg + ")"
+	missing(t, name+" not found (install Debian package "+pkg+")")
+	return ""
+}
+
+// NeedPath skips (or fails) the test when a file or directory a tool
+// needs, such as a font directory, is missing.
+func NeedPath(t testing.TB, path, pkg string) {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		missing(t, path+" not found (install Debian package "+pkg+")")
+	}
+}
+
+func missing(t testing.TB, msg string) {
+	t.Helper()
 	if Required() {
 		t.Fatalf("%s; UALETTERS_REQUIRE_TOOLS=1 makes this a failure", msg)
 	}
 	t.Skipf("skipping: %s; set UALETTERS_REQUIRE_TOOLS=1 to make this a failure", msg)
-	return ""
 }

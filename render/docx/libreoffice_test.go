@@ -37,9 +37,7 @@ func composed(t testing.TB, cat *letter.Catalogue, lang string) *letter.Document
 // LibreOffice can set Noto text only with the fonts embedded in the DOCX.
 func noNotoFontconfig(t *testing.T, dir string) string {
 	const dejavu = "/usr/share/fonts/truetype/dejavu"
-	if _, err := os.Stat(dejavu); err != nil {
-		testtool.Need(t, "fonts-dejavu-core-is-missing", "fonts-dejavu-core")
-	}
+	testtool.NeedPath(t, dejavu, "fonts-dejavu-core")
 	conf := filepath.Join(dir, "fonts.conf")
 	body := fmt.Sprintf(`<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">

@@ -7,6 +7,7 @@
 #
 #   bench/load.sh                       20 s, 2 threads, 16 connections
 #   DURATION=60s CONNECTIONS=32 bench/load.sh
+#   SERVE_FLAGS="--max-renders 2" bench/load.sh   extra flags for the server
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-20s}
@@ -29,7 +30,7 @@ trap cleanup EXIT
 go build -o "$tmp/ualetters" ./cmd/ualetters
 # The render queue holds every wrk connection, so that no answer is a 503
 # by configuration: the test measures throughput and latency at saturation.
-UALETTERS_LOG_LEVEL=warn "$tmp/ualetters" serve --addr "127.0.0.1:$port" --queue "$connections" 2>"$tmp/server.log" &
+UALETTERS_LOG_LEVEL=warn "$tmp/ualetters" serve --addr "127.0.0.1:$port" --queue "$connections" ${SERVE_FLAGS:-} 2>"$tmp/server.log" &
 pid=$!
 for _ in $(seq 100); do
   curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break

@@ -33,7 +33,7 @@ func (c *Catalogue) Compose(req Request, now time.Time) (*Document, error) {
 	doc.add(RoleRecipient, recipientLines(rcpt, loc)...)
 	doc.add(RoleSubject, subjectLine(a, loc))
 	doc.add(RoleSalutation, x.lines(lt.blocks["salutation"])...)
-	if req.Body != "" {
+	if strings.TrimSpace(req.Body) != "" { // a blank body means no own words
 		for _, p := range splitParagraphs(norm.NFC.String(req.Body)) {
 			doc.add(RoleBody, Line{Runs: userRuns(p, req.Lang)})
 		}

@@ -200,13 +200,14 @@ func TestUserTextIsLiteral(t *testing.T) {
 
 func TestOwnWords(t *testing.T) {
 	c := catalogue(t)
-	body := "Dear friends of {{signer}},\r\nplease stop.\n\n- not a bullet\n\n\n\nThird paragraph."
+	body := "Dear friends of {{signer}},\r\nplease stop.\n\n- not a bullet\n\n\n\nThird\rparagraph.\tEnd"
 	d, err := c.Compose(letter.Request{ActionID: "109-23", Lang: "ur", Signer: signer(letter.Female), Body: body}, now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	paras := blocks(d, letter.RoleBody)
-	want := []string{"Dear friends of {{signer}}, please stop.", "- not a bullet", "Third paragraph."}
+	// Line breaks inside a paragraph stay (CR LF and CR become LF).
+	want := []string{"Dear friends of {{signer}},\nplease stop.", "- not a bullet", "Third\nparagraph.\tEnd"}
 	if len(paras) != len(want) || len(blocks(d, letter.RoleBullets)) != 0 {
 		t.Fatalf("paragraphs %+v", paras)
 	}
@@ -218,6 +219,14 @@ func TestOwnWords(t *testing.T) {
 	}
 	if len(blocks(d, letter.RoleSalutation)) != 1 || len(blocks(d, letter.RoleClosing)) != 1 || len(blocks(d, letter.RoleSignature)) != 1 {
 		t.Error("salutation, closing and signature must stay")
+	}
+	// A body of blank lines is no own words: the model letter stays.
+	d, err = c.Compose(letter.Request{ActionID: "109-23", Lang: "en", Signer: signer(letter.Female), Body: "  \n\n \t "}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks(d, letter.RoleBody)) < 4 || len(blocks(d, letter.RoleBullets)) != 1 {
+		t.Errorf("blank body dropped the model letter: %d paragraphs", len(blocks(d, letter.RoleBody)))
 	}
 }
 

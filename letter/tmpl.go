@@ -168,16 +168,19 @@ func splitBody(s string) []bodyPart {
 	return parts
 }
 
-// splitParagraphs splits own words at blank lines; lines inside a paragraph
-// are joined with a space. Nothing else in the text has a meaning.
+// splitParagraphs splits own words at blank lines; the signer's line
+// breaks inside a paragraph are kept (renderers set them as forced breaks).
+// CR LF and lone CR count as line breaks. Nothing else in the text has a
+// meaning.
 func splitParagraphs(s string) []string {
 	var paras []string
 	var cur []string
+	s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
 	for _, raw := range strings.Split(s, "\n") {
 		line := strings.TrimSpace(raw)
 		if line == "" {
 			if len(cur) > 0 {
-				paras = append(paras, strings.Join(cur, " "))
+				paras = append(paras, strings.Join(cur, "\n"))
 				cur = nil
 			}
 			continue
@@ -185,7 +188,7 @@ func splitParagraphs(s string) []string {
 		cur = append(cur, line)
 	}
 	if len(cur) > 0 {
-		paras = append(paras, strings.Join(cur, " "))
+		paras = append(paras, strings.Join(cur, "\n"))
 	}
 	return paras
 }

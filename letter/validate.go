@@ -94,6 +94,8 @@ func checkSigner(s Signer, fc *fieldCheck) {
 	ve := &fc.ve
 	if strings.TrimSpace(s.Name) == "" {
 		ve.Add("name", "required")
+	} else if !strings.ContainsFunc(s.Name, visible) {
+		ve.Add("name", "has no visible character")
 	} else if checkText(ve, "name", s.Name, MaxName, false) {
 		if i := strings.IndexFunc(s.Name, isBidiControl); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(s.Name[i:])
@@ -153,6 +155,12 @@ func checkText(ve *ValidationError, field, s string, limit int, multiline bool) 
 		return false
 	}
 	return true
+}
+
+// visible reports whether r prints: a letter, mark, number, punctuation
+// or symbol (not a space or an invisible format character).
+func visible(r rune) bool {
+	return unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S)
 }
 
 func isBidiControl(r rune) bool {

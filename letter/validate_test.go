@@ -32,6 +32,7 @@ func TestValidateFields(t *testing.T) {
 	}{
 		{"name required", func(r *letter.Request) { r.Signer.Name = "  " }, "name"},
 		{"name too long", func(r *letter.Request) { r.Signer.Name = long }, "name"},
+		{"name invisible", func(r *letter.Request) { r.Signer.Name = "\u200B\u200C \u2060" }, "name"},
 		{"name bidi override", func(r *letter.Request) { r.Signer.Name = "Amina \u202Eevil" }, "name"},
 		{"name isolate", func(r *letter.Request) { r.Signer.Name = "\u2067Amina\u2069" }, "name"},
 		{"name control", func(r *letter.Request) { r.Signer.Name = "Amina\x00" }, "name"},

@@ -117,3 +117,16 @@ func TestFax(t *testing.T) {
 		t.Errorf("recipient without fax: %v", err)
 	}
 }
+
+// Own words with CR line ends and tabs render in every format.
+func TestOwnWordsLineEnds(t *testing.T) {
+	s := newTestService(t)
+	for _, f := range []Format{PDF, DOCX, PNG} {
+		req := urduRequest(f)
+		req.Lang = "en"
+		req.Body = "one\rtwo\r\n\r\nthree\tfour"
+		if _, err := s.Letter(context.Background(), req); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}

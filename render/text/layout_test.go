@@ -158,3 +158,22 @@ func TestCacheIsBounded(t *testing.T) {
 		t.Errorf("hits = %d, want 1", hits)
 	}
 }
+
+func TestTabIsASpace(t *testing.T) {
+	for _, p := range []Paragraph{
+		{Lang: "en", Size: 11, Spans: []Span{{Text: "Ali\tKhan", Isolation: FirstStrong}}},
+		{Lang: "ur", RTL: true, Size: 11, Spans: []Span{{Text: "علی\tخان", Isolation: FirstStrong}}},
+	} {
+		lines, err := NewEngine(nil).Layout(p, 300)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range lines[0].Runs {
+			for _, g := range r.Glyphs {
+				if g.ID == 0 {
+					t.Errorf("%q: .notdef glyph drawn for a tab", p.Spans[0].Text)
+				}
+			}
+		}
+	}
+}

@@ -212,6 +212,9 @@ func newPara(p Paragraph) (*para, error) {
 	pa := &para{Paragraph: p}
 	for i, s := range p.Spans {
 		for _, r := range s.Text {
+			if r == '\t' {
+				r = ' ' // no tab stops in letters: a tab is a (stretchable) space
+			}
 			pa.runes = append(pa.runes, r)
 			pa.span = append(pa.span, i)
 		}

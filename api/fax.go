@@ -6,7 +6,6 @@ import (
 
 	"github.com/gofiber/fiber/v3"
 
-	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/service"
 )
 
@@ -87,16 +86,9 @@ func (s *Server) faxRequest(c fiber.Ctx, batch bool) (*service.FaxRequest, error
 	if batch && in.Page != 0 {
 		return nil, badRequest("page", "a fax batch has no page; preview one fax with /fax and format=png")
 	}
-	act, err := s.svc.Catalogue().Action(c.Params("id"))
+	req, err := s.request(c, in)
 	if err != nil {
 		return nil, err
-	}
-	lang := in.Lang
-	if lang == "" {
-		lang = negotiateLanguage(act, c.Get(fiber.HeaderAcceptLanguage))
-	}
-	if act.Offers(lang) {
-		c.Locals(keyLang, lang)
 	}
 	format, err := faxFormat(c, in.Format, batch)
 	if err != nil {
@@ -104,11 +96,7 @@ func (s *Server) faxRequest(c fiber.Ctx, batch bool) (*service.FaxRequest, error
 	}
 	c.Locals(keyFormat, string(format))
 	return &service.FaxRequest{
-		Request: letter.Request{
-			ActionID: act.ID, Lang: lang, Recipient: in.Recipient, Date: in.Date, Body: in.Body,
-			Signer: letter.Signer{Name: in.Name, Address: in.Address, Postcode: in.Postcode,
-				City: in.City, Country: in.Country, Email: in.Email, Gender: letter.Gender(in.Gender)},
-		},
+		Request:   req,
 		CoverLang: in.CoverLang, Format: format, Paper: in.Paper, Page: in.Page,
 		Resolution: in.Resolution, Compression: in.Compression,
 	}, nil

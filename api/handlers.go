@@ -81,9 +81,25 @@ func (s *Server) letter(c fiber.Ctx) error {
 
 // letterRequest resolves the action, language and format of a request.
 func (s *Server) letterRequest(c fiber.Ctx, in *letterInput) (*service.LetterRequest, error) {
-	act, err := s.svc.Catalogue().Action(c.Params("id"))
+	req, err := s.request(c, in)
 	if err != nil {
 		return nil, err
+	}
+	format, err := negotiateFormat(c, in.Format, letterFormats)
+	if err != nil {
+		return nil, err
+	}
+	c.Locals(keyFormat, string(format))
+	return &service.LetterRequest{Request: req, Format: format, Paper: in.Paper, Page: in.Page}, nil
+}
+
+// request resolves the action and language of a letter or fax request
+// (the language from Accept-Language when the field is absent) and
+// returns the letter request its fields describe.
+func (s *Server) request(c fiber.Ctx, in *letterInput) (letter.Request, error) {
+	act, err := s.svc.Catalogue().Action(c.Params("id"))
+	if err != nil {
+		return letter.Request{}, err
 	}
 	lang := in.Lang
 	if lang == "" {
@@ -92,18 +108,10 @@ func (s *Server) letterRequest(c fiber.Ctx, in *letterInput) (*service.LetterReq
 	if act.Offers(lang) {
 		c.Locals(keyLang, lang)
 	}
-	format, err := negotiateFormat(c, in.Format, letterFormats)
-	if err != nil {
-		return nil, err
-	}
-	c.Locals(keyFormat, string(format))
-	return &service.LetterRequest{
-		Request: letter.Request{
-			ActionID: act.ID, Lang: lang, Recipient: in.Recipient, Date: in.Date, Body: in.Body,
-			Signer: letter.Signer{Name: in.Name, Address: in.Address, Postcode: in.Postcode,
-				City: in.City, Country: in.Country, Email: in.Email, Gender: letter.Gender(in.Gender)},
-		},
-		Format: format, Paper: in.Paper, Page: in.Page,
+	return letter.Request{
+		ActionID: act.ID, Lang: lang, Recipient: in.Recipient, Date: in.Date, Body: in.Body,
+		Signer: letter.Signer{Name: in.Name, Address: in.Address, Postcode: in.Postcode,
+			City: in.City, Country: in.Country, Email: in.Email, Gender: letter.Gender(in.Gender)},
 	}, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"image"
 	"io"
 	"math"
 
@@ -61,7 +62,8 @@ func (o FaxOptions) validate() error {
 }
 
 // FaxBitmap paints a page into the fax frame: 1728 pixels wide and as many
-// lines as the paper is long at the chosen resolution.
+// whole lines as fit in the paper's length at the chosen resolution
+// (FaxLines).
 //
 // Mapping: the page is painted at exactly 204 dpi across (never scaled, so
 // it prints at its true size) and centred on the scan line, the offset
@@ -75,12 +77,27 @@ func FaxBitmap(p layout.Page, res Resolution) (*Bitmap, error) {
 		return nil, err
 	}
 	ox := faxOffset(p.Paper)
-	c, err := newCanvas(p.Paper, FaxDPIX, res.DPIY(), FaxWidth, ox, true)
+	frame := image.Pt(FaxWidth, FaxLines(p.Paper, res))
+	c, err := newCanvas(p.Paper, FaxDPIX, res.DPIY(), frame, ox, true)
 	if err != nil {
 		return nil, err
 	}
 	c.paint(p)
 	return threshold(c.a), nil
+}
+
+// FaxLines is the number of scan lines of a fax page: the whole lines that
+// fit in the paper's length counted in whole millimetres, the way fax
+// gateways measure it. HylaFAX's tiffcheck takes the page length in whole
+// millimetres (A4 297, Letter 279) and asks to re-render every page that
+// is longer: 2,292 lines at 196 lpi are 297.02 mm. A4 gets 2,291 (fine)
+// and 1,145 (normal) lines, Letter 2,152 and 1,076; the last 0.4 mm of a
+// Letter page, inside its bottom margin, is not sent.
+func FaxLines(paper layout.Paper, res Resolution) int {
+	// The tolerances keep exact lengths (A4's 297 mm) from losing a
+	// millimetre or a line to floating-point error.
+	mm := math.Floor(paper.Height/72*25.4 + 1e-3)
+	return int(math.Floor(mm*res.DPIY()/25.4 + 1e-6))
 }
 
 // faxOffset is the whole-pixel shift that centres the paper on the scan

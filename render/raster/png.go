@@ -18,7 +18,7 @@ var pngEncoder = png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: encode
 // PNG writes a preview of the page at dpi pixels per inch: an anti-aliased
 // image of the whole paper in 256 greys (an 8-bit palette image).
 func PNG(w io.Writer, p layout.Page, dpi float64) error {
-	c, err := newCanvas(p.Paper, dpi, dpi, 0, 0, false)
+	c, err := newCanvas(p.Paper, dpi, dpi, image.Point{}, 0, false)
 	if err != nil {
 		return err
 	}

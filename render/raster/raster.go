@@ -38,7 +38,7 @@ var ErrBadPage = errors.New("raster: bad page")
 // (0, MaxDPI] or a paper without a sane size gives an empty image; PNG and
 // WriteFax report those cases as errors.
 func Render(p layout.Page, dpiX, dpiY float64) *image.Gray {
-	c, err := newCanvas(p.Paper, dpiX, dpiY, 0, 0, false)
+	c, err := newCanvas(p.Paper, dpiX, dpiY, image.Point{}, 0, false)
 	if err != nil {
 		return image.NewGray(image.Rectangle{})
 	}
@@ -59,7 +59,7 @@ func RenderBilevel(p layout.Page, dpiX, dpiY float64) *Bitmap {
 }
 
 func renderBilevel(p layout.Page, dpiX, dpiY float64) (*Bitmap, error) {
-	c, err := newCanvas(p.Paper, dpiX, dpiY, 0, 0, true)
+	c, err := newCanvas(p.Paper, dpiX, dpiY, image.Point{}, 0, true)
 	if err != nil {
 		return nil, err
 	}
@@ -77,9 +77,10 @@ type canvas struct {
 }
 
 // newCanvas sizes a canvas for the paper at the given resolution. A
-// positive frame width (the fax scan line) replaces the paper's pixel width;
-// ox shifts the page inside it.
-func newCanvas(paper layout.Paper, dpiX, dpiY float64, frameW int, ox float64, snap bool) (*canvas, error) {
+// positive frame width (the fax scan line) or height (the fax page length)
+// replaces the paper's rounded pixel size; ox shifts the page sideways
+// inside the frame.
+func newCanvas(paper layout.Paper, dpiX, dpiY float64, frame image.Point, ox float64, snap bool) (*canvas, error) {
 	if !(dpiX > 0 && dpiX <= MaxDPI && dpiY > 0 && dpiY <= MaxDPI) {
 		return nil, fmt.Errorf("%w: resolution %gx%g dpi is outside (0, %d]", ErrBadPage, dpiX, dpiY, MaxDPI)
 	}
@@ -88,10 +89,13 @@ func newCanvas(paper layout.Paper, dpiX, dpiY float64, frameW int, ox float64, s
 	}
 	kx, ky := dpiX/72, dpiY/72
 	w := int(math.Round(paper.Width * kx))
-	if frameW > 0 {
-		w = frameW
+	if frame.X > 0 {
+		w = frame.X
 	}
 	h := int(math.Round(paper.Height * ky))
+	if frame.Y > 0 {
+		h = frame.Y
+	}
 	if w <= 0 || h <= 0 || w*h > maxPixels {
 		return nil, fmt.Errorf("%w: %dx%d pixels", ErrBadPage, w, h)
 	}

@@ -3,12 +3,14 @@ package service
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"sort"
 	"strings"
 )
@@ -154,11 +156,7 @@ func (b *FaxBatch) zip() ([]byte, error) {
 		if strings.ContainsAny(e.name, "/\\") {
 			return nil, fmt.Errorf("zip entry name %q holds a path separator", e.name)
 		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: e.method, ModifiedDate: zipEpochDate})
-		if err != nil {
-			return nil, fmt.Errorf("zip %s: %w", e.name, err)
-		}
-		if _, err := w.Write(e.body); err != nil {
+		if err := addZipEntry(zw, e.name, e.body, e.method); err != nil {
 			return nil, fmt.Errorf("zip %s: %w", e.name, err)
 		}
 	}
@@ -166,4 +164,36 @@ func (b *FaxBatch) zip() ([]byte, error) {
 		return nil, fmt.Errorf("zip: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// addZipEntry writes one entry whose local header already holds its CRC
+// and sizes, so that it needs no data descriptor: Java's streaming
+// ZipInputStream refuses a stored entry followed by one ("only DEFLATED
+// entries can have EXT descriptor"). The body is compressed here, before
+// the header is written.
+func addZipEntry(zw *zip.Writer, name string, body []byte, method uint16) error {
+	data := body
+	if method == zip.Deflate {
+		var c bytes.Buffer
+		fw, err := flate.NewWriter(&c, flate.BestCompression)
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(body); err != nil {
+			return err
+		}
+		if err := fw.Close(); err != nil {
+			return err
+		}
+		data = c.Bytes()
+	}
+	w, err := zw.CreateRaw(&zip.FileHeader{
+		Name: name, Method: method, ModifiedDate: zipEpochDate, CreatorVersion: 20, ReaderVersion: 20,
+		CRC32: crc32.ChecksumIEEE(body), CompressedSize64: uint64(len(data)), UncompressedSize64: uint64(len(body)),
+	})
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
 }

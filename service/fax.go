@@ -51,8 +51,9 @@ type faxJob struct {
 	req    FaxRequest
 	paper  layout.Paper
 	opts   raster.FaxOptions
-	appeal *layout.Document
-	lang   string // BCP 47 tag of the appeal
+	appeal *layout.Document // numbered after a one-page cover
+	doc    *letter.Document // the composed appeal, to number it again after a longer cover
+	lang   string           // BCP 47 tag of the appeal
 }
 
 // Fax composes the letter and the cover sheet and renders both as one
@@ -90,14 +91,17 @@ func (s *Service) faxJob(req FaxRequest, one bool) (*faxJob, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compose %s/%s: %w", req.ActionID, req.Lang, err)
 	}
-	body, err := s.be.layouter.Layout(doc, paper)
+	body, err := s.be.layouter.LayoutNumbered(doc, paper, layout.Numbering{Before: 1})
 	if err != nil {
 		return nil, fmt.Errorf("lay out: %w", err)
 	}
-	return &faxJob{cat: cat, act: act, req: req, paper: paper, opts: opts, appeal: body, lang: doc.Tag}, nil
+	return &faxJob{cat: cat, act: act, req: req, paper: paper, opts: opts, appeal: body, doc: doc, lang: doc.Tag}, nil
 }
 
-// faxPages lays out the cover for rcpt and puts it before the appeal.
+// faxPages lays out the cover for rcpt and puts it before the appeal,
+// whose page numbers count the cover: behind a one-page cover a two-page
+// letter is numbered 2 / 3 and 3 / 3. The appeal is laid out for a
+// one-page cover once per request and again only after a longer cover.
 func (s *Service) faxPages(job *faxJob, rcpt *letter.Recipient) (*layout.Document, error) {
 	req := job.req
 	req.Recipient = rcpt.Key
@@ -105,8 +109,15 @@ func (s *Service) faxPages(job *faxJob, rcpt *letter.Recipient) (*layout.Documen
 	if err != nil {
 		return nil, err
 	}
-	all := *job.appeal
-	all.Pages = append(append([]layout.Page(nil), cover.Pages...), job.appeal.Pages...)
+	appeal := job.appeal
+	if n := len(cover.Pages); n != 1 {
+		appeal, err = s.be.layouter.LayoutNumbered(job.doc, job.paper, layout.Numbering{Before: n})
+		if err != nil {
+			return nil, fmt.Errorf("lay out: %w", err)
+		}
+	}
+	all := *appeal
+	all.Pages = append(append([]layout.Page(nil), cover.Pages...), appeal.Pages...)
 	return &all, nil
 }
 

@@ -31,10 +31,21 @@ type box struct {
 	markerLeft  float64
 }
 
+// Numbering places a document's pages in a larger whole for the "n / N"
+// footers: Before pages precede it (a fax's cover sheet), After follow.
+// The zero value numbers the document on its own.
+type Numbering struct{ Before, After int }
+
 // Layout lays out a composed letter or cover sheet on pages of the given
 // paper. It returns the text engine's *fonts.UncoveredError for characters
 // no bundled font covers.
 func (l *Layouter) Layout(doc *letter.Document, paper Paper) (*Document, error) {
+	return l.LayoutNumbered(doc, paper, Numbering{})
+}
+
+// LayoutNumbered is Layout with page numbers that count the pages around
+// the document: page 1 of a letter behind a one-page cover is "2 / 3".
+func (l *Layouter) LayoutNumbered(doc *letter.Document, paper Paper, num Numbering) (*Document, error) {
 	boxes, err := l.boxes(doc, paper)
 	if err != nil {
 		return nil, err
@@ -53,7 +64,7 @@ func (l *Layouter) Layout(doc *letter.Document, paper Paper) (*Document, error) 
 			}
 		}
 		if doc.Kind != "cover" {
-			runs, err := l.footer(doc, paper, i+1, len(pages))
+			runs, err := l.footer(doc, paper, num.Before+i+1, num.Before+len(pages)+num.After)
 			if err != nil {
 				return nil, err
 			}

@@ -5,6 +5,7 @@
 //	ualetters fax [flags] -o FILE     render a fax (cover + letter) or, with -all, the ZIP batch
 //	ualetters check-templates [DIR]   validate templates; prints file:line: problem
 //	ualetters healthcheck             GET /healthz of the local server (for containers)
+//	ualetters version                 module version and VCS revision of this binary
 //
 // Every flag of serve also reads a UALETTERS_* environment variable; see
 // README.md.
@@ -16,6 +17,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	// The binary carries the IANA time-zone database, so an action's
+	// time zone (Asia/Karachi) resolves on hosts and images without one.
+	_ "time/tzdata"
+
+	"github.com/ualetters/ualetters/internal/version"
 )
 
 // Exit codes.
@@ -31,9 +37,17 @@ func main() {
 
 // run dispatches to a subcommand and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	cmd := "serve"
+	cmd, named := "serve", false
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
-		cmd, args = args[0], args[1:]
+		cmd, args, named = args[0], args[1:], true
+	}
+	if len(args) == 1 && !named {
+		switch args[0] {
+		case "-h", "-help", "--help":
+			return help(stdout)
+		case "-version", "--version":
+			cmd = "version"
+		}
 	}
 	switch cmd {
 	case "serve":
@@ -46,9 +60,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return checkTemplates(args, stdout, stderr)
 	case "healthcheck":
 		return healthcheck(args, stderr)
-	case "help":
-		fmt.Fprintln(stdout, usage)
+	case "version":
+		fmt.Fprintln(stdout, version.Get())
 		return exitOK
+	case "help":
+		return help(stdout)
 	}
 	fmt.Fprintf(stderr, "ualetters: unknown command %q\n%s\n", cmd, usage)
 	return exitUsage
@@ -61,7 +77,21 @@ const usage = `usage:
                                      the ZIP of every recipient's fax and manifest.json
   ualetters check-templates [DIR]    validate templates (default: the embedded ones)
   ualetters healthcheck [-addr A]    exit 0 if the local service answers /healthz
+  ualetters version                  print the version and VCS revision (also --version)
+  ualetters help                     this text and the flags of serve (also --help)
 run "ualetters COMMAND -h" for the flags of a command`
+
+// help prints the commands, then the flags of serve, the default command.
+func help(stdout io.Writer) int {
+	fmt.Fprintln(stdout, usage)
+	fmt.Fprintln(stdout, "\nflags of serve:")
+	_, fs, err := loadConfig(nil, func(string) string { return "" }, stdout)
+	if err != nil {
+		return exitFail
+	}
+	fs.PrintDefaults()
+	return exitOK
+}
 
 // parseFlags parses fs, mapping -h to exit 0 and other errors to exit 2.
 func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {

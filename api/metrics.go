@@ -38,7 +38,7 @@ func newMetrics() *metrics {
 			Help: "Render requests turned away with 503 because every render slot stayed busy.",
 		}),
 	}
-	m.reg.MustRegister(m.requests, m.duration, m.inFlight, m.rejected,
+	m.reg.MustRegister(m.requests, m.duration, m.inFlight, m.rejected, buildInfo(),
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -35,6 +35,12 @@ type Config struct {
 	// Ready reports whether fonts and templates are loaded (GET /readyz);
 	// default: always ready.
 	Ready func() error
+	// CORSOrigins are the exact origins ("https://example.org") whose
+	// pages may call the API with fetch(); none means no CORS headers.
+	CORSOrigins []string
+	// IgnoreFields are form and query fields the letter and fax routes
+	// drop silently (a CMS's hidden fields); must not name a real field.
+	IgnoreFields []string
 }
 
 func (c *Config) defaults() {
@@ -73,6 +79,8 @@ type Server struct {
 	lim  *limiter
 	m    *metrics
 	keys [][sha256.Size]byte
+	// origins and ignore are CORSOrigins and IgnoreFields as sets.
+	origins, ignore map[string]bool
 }
 
 // New builds the server and its routes.
@@ -85,6 +93,7 @@ func New(svc *service.Service, cfg Config) *Server {
 			s.keys = append(s.keys, sha256.Sum256([]byte(k)))
 		}
 	}
+	s.origins, s.ignore = setOf(cfg.CORSOrigins), setOf(cfg.IgnoreFields)
 	s.app = fiber.New(fiber.Config{
 		AppName:                 "ualetters",
 		BodyLimit:               maxBody,
@@ -103,15 +112,16 @@ func New(svc *service.Service, cfg Config) *Server {
 // (a test keeps them in step).
 func (s *Server) routes() {
 	s.app.Use(s.observe)
+	s.app.Use(s.cors)
 	s.app.Get("/healthz", s.healthz)
 	s.app.Get("/readyz", s.readyz)
 	s.app.Get("/metrics", s.metricsHandler())
 	s.app.Get("/openapi.json", s.openapi)
 	s.app.Get("/v1/actions", s.actions)
 	s.app.Get("/v1/actions/:id", s.action)
-	s.app.Post("/v1/actions/:id/letter", s.auth, s.letter)
-	s.app.Post("/v1/actions/:id/fax", s.auth, s.fax)
-	s.app.Post("/v1/actions/:id/faxes", s.auth, s.faxes)
+	s.app.Post("/v1/actions/:id/letter", s.auth, s.dropIgnored, s.letter)
+	s.app.Post("/v1/actions/:id/fax", s.auth, s.dropIgnored, s.fax)
+	s.app.Post("/v1/actions/:id/faxes", s.auth, s.dropIgnored, s.faxes)
 }
 
 // Route is one registered method and path, with path parameters written

@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"runtime"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ualetters/ualetters/api"
 )
 
 // config is the effective configuration of serve: defaults, overridden by
@@ -26,6 +29,24 @@ type config struct {
 	ShutdownTimeout time.Duration
 	LogFormat       string
 	LogLevel        string
+	CORSOrigins     list // exact origins allowed to call the API from a browser
+	IgnoreFields    list // form fields the letter and fax routes drop
+}
+
+// list is a comma-separated flag or variable; blanks around items are
+// trimmed and empty items dropped.
+type list []string
+
+func (l *list) String() string { return strings.Join(*l, ",") }
+
+func (l *list) Set(v string) error {
+	*l = nil
+	for _, item := range strings.Split(v, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			*l = append(*l, item)
+		}
+	}
+	return nil
 }
 
 // envError collects unparseable environment variables.
@@ -52,6 +73,8 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*c
 	envDuration(getenv, "UALETTERS_WRITE_TIMEOUT", &c.WriteTimeout, ee)
 	envDuration(getenv, "UALETTERS_IDLE_TIMEOUT", &c.IdleTimeout, ee)
 	envDuration(getenv, "UALETTERS_SHUTDOWN_TIMEOUT", &c.ShutdownTimeout, ee)
+	_ = c.CORSOrigins.Set(getenv("UALETTERS_CORS_ORIGINS"))
+	_ = c.IgnoreFields.Set(getenv("UALETTERS_IGNORE_FIELDS"))
 	for _, k := range strings.Split(getenv("UALETTERS_API_KEYS"), ",") {
 		if k = strings.TrimSpace(k); k != "" {
 			c.APIKeys = append(c.APIKeys, k)
@@ -74,6 +97,8 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*c
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "longest wait for in-flight requests on SIGTERM (UALETTERS_SHUTDOWN_TIMEOUT)")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "json or text (UALETTERS_LOG_FORMAT)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (UALETTERS_LOG_LEVEL)")
+	fs.Var(&c.CORSOrigins, "cors-origins", "comma-separated origins whose pages may call the API, e.g. https://campaign.example.org (UALETTERS_CORS_ORIGINS)")
+	fs.Var(&c.IgnoreFields, "ignore-fields", "comma-separated form fields the letter and fax routes ignore, e.g. op,form_token (UALETTERS_IGNORE_FIELDS)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: ualetters [serve] [flags]\nAPI keys come only from UALETTERS_API_KEYS (comma-separated), never from flags.")
 		fs.PrintDefaults()
@@ -107,6 +132,27 @@ func (c *config) validate() error {
 			return fmt.Errorf("durations must not be negative")
 		}
 	}
+	for _, o := range c.CORSOrigins {
+		if err := checkOrigin(o); err != nil {
+			return err
+		}
+	}
+	for _, f := range c.IgnoreFields {
+		if api.IsField(f) {
+			return fmt.Errorf("ignore-fields: %q is a field of the letter routes and cannot be ignored", f)
+		}
+	}
+	return nil
+}
+
+// checkOrigin accepts an origin as browsers send it: http or https, a
+// host, an optional port, nothing else ("https://example.org").
+func checkOrigin(o string) error {
+	u, err := url.Parse(o)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+		u.Path != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil || o != strings.ToLower(o) {
+		return fmt.Errorf("cors-origins: %q is not an origin; write scheme://host[:port] in lower case, e.g. https://campaign.example.org", o)
+	}
 	return nil
 }
 
@@ -119,6 +165,7 @@ func (c *config) logAttrs() []any {
 		"read_timeout", c.ReadTimeout.String(), "write_timeout", c.WriteTimeout.String(),
 		"idle_timeout", c.IdleTimeout.String(), "shutdown_timeout", c.ShutdownTimeout.String(),
 		"log_format", c.LogFormat, "log_level", c.LogLevel,
+		"cors_origins", c.CORSOrigins.String(), "ignore_fields", c.IgnoreFields.String(),
 	}
 }
 

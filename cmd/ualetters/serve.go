@@ -67,6 +67,7 @@ func runServer(cfg *config, log *slog.Logger) error {
 		Logger: log, APIKeys: cfg.APIKeys, MaxRenders: cfg.MaxRenders, Queue: cfg.Queue,
 		QueueWait: cfg.QueueWait, ReadTimeout: cfg.ReadTimeout, WriteTimeout: cfg.WriteTimeout,
 		IdleTimeout: cfg.IdleTimeout, Ready: ready(store),
+		CORSOrigins: cfg.CORSOrigins, IgnoreFields: cfg.IgnoreFields,
 	})
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, syscall.SIGTERM, syscall.SIGINT)

@@ -29,8 +29,9 @@ func loadAction(fsys fs.FS, dir string, locales map[string]*Locale, ps *problems
 	}
 	m.allow("id", "reference", "ai_index", "title", "issued", "deadline", "time_zone",
 		"languages", "preferred_languages", "recipients")
+	ref := m.str("reference", true)
 	a := &Action{
-		ID: m.str("id", true).Value, Reference: m.str("reference", true).Value,
+		ID: m.str("id", true).Value, Reference: ref.Value, refLine: ref.Line,
 		AIIndex: m.str("ai_index", true).Value, Title: map[string]string{},
 		letters: map[string]*letterTemplate{},
 	}

@@ -31,6 +31,7 @@ type Action struct {
 
 	loc     *time.Location
 	letters map[string]*letterTemplate
+	refLine int // line of reference in action.yaml, for problems
 }
 
 // Language is one language an action's letter is offered in.
@@ -122,6 +123,7 @@ func load(fsys fs.FS) (*Catalogue, *problems) {
 		ps.add("actions", 0, "no actions found")
 	}
 	sort.Strings(c.order)
+	checkReferences(c, ps)
 	return c, ps
 }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/templates"
@@ -29,6 +30,7 @@ func TestBrokenFixtures(t *testing.T) {
 		"script-font":         `actions/t-1/letter.ur.yaml:8: U+06AA "ڪ": Noto Nastaliq Urdu, the script font for ur, lacks`,
 		"bad-fax":             `actions/t-1/action.yaml:28: recipient "copy": fax number "call the embassy" (region "PK") does not parse`,
 		"bad-yaml":            `actions/t-1/letter.en.yaml:2: bad YAML: mapping values are not allowed`,
+		"duplicate-reference": `actions/t-2/action.yaml:4: reference "UA 1/00" is already used by action t-1`,
 	}
 	entries, err := os.ReadDir("../testdata/templates-broken")
 	if err != nil {
@@ -178,5 +180,30 @@ func TestDatePatternChecked(t *testing.T) {
 	}
 	if !strings.Contains(got, `locales/en.yaml:8: date_pattern: unsupported field "MMM"`) {
 		t.Errorf("problems:\n%s", got)
+	}
+}
+
+// TestActionOpen: UA 109/23 takes letters until the end of its deadline
+// day, 2024-02-08, in Asia/Karachi (UTC+5): open at 18:59:59 UTC, closed
+// from 19:00 UTC.
+func TestActionOpen(t *testing.T) {
+	c, err := letter.LoadCatalogue(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := c.Action("109-23")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closes := time.Date(2024, 2, 8, 19, 0, 0, 0, time.UTC)
+	for at, want := range map[time.Time]bool{
+		time.Date(2023, 11, 20, 9, 0, 0, 0, time.UTC): true,
+		closes.Add(-time.Second):                      true,
+		closes:                                        false,
+		time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC):   false,
+	} {
+		if got := a.Open(at); got != want {
+			t.Errorf("Open(%s) = %v, want %v", at, got, want)
+		}
 	}
 }

@@ -12,9 +12,9 @@ import (
 // no CORS headers, so its browser keeps the answer from the page.
 
 // corsExposed are the response headers a page may read: the file name,
-// the page counts, the number to dial, the ETag, and the request id to
-// quote in a support request.
-const corsExposed = "Content-Disposition, Content-Language, ETag, X-Pages, X-Fax-Number, X-Fax-Pages, X-Fax-Count, X-Request-ID, Retry-After"
+// the page counts, the number to dial, the ETag, whether the action is
+// still open, and the request id to quote in a support request.
+const corsExposed = "Content-Disposition, Content-Language, ETag, X-Pages, X-Fax-Number, X-Fax-Pages, X-Fax-Count, X-Action-Status, X-Request-ID, Retry-After"
 
 // corsAllowedHeaders are the request headers a page may send.
 const corsAllowedHeaders = "Accept, Accept-Language, Authorization, Content-Type, If-None-Match, X-Request-ID"

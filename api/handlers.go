@@ -38,7 +38,7 @@ func (s *Server) metricsHandler() fiber.Handler {
 }
 
 func (s *Server) actions(c fiber.Ctx) error {
-	return c.JSON(fiber.Map{"actions": s.svc.Catalogue().Actions()})
+	return c.JSON(fiber.Map{"actions": s.views(s.svc.Catalogue().Actions())})
 }
 
 func (s *Server) action(c fiber.Ctx) error {
@@ -46,7 +46,7 @@ func (s *Server) action(c fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(a)
+	return c.JSON(s.view(a))
 }
 
 // letter answers POST /v1/actions/{id}/letter.

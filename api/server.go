@@ -119,9 +119,9 @@ func (s *Server) routes() {
 	s.app.Get("/openapi.json", s.openapi)
 	s.app.Get("/v1/actions", s.actions)
 	s.app.Get("/v1/actions/:id", s.action)
-	s.app.Post("/v1/actions/:id/letter", s.auth, s.dropIgnored, s.letter)
-	s.app.Post("/v1/actions/:id/fax", s.auth, s.dropIgnored, s.fax)
-	s.app.Post("/v1/actions/:id/faxes", s.auth, s.dropIgnored, s.faxes)
+	s.app.Post("/v1/actions/:id/letter", s.auth, s.dropIgnored, s.actionStatus, s.letter)
+	s.app.Post("/v1/actions/:id/fax", s.auth, s.dropIgnored, s.actionStatus, s.fax)
+	s.app.Post("/v1/actions/:id/faxes", s.auth, s.dropIgnored, s.actionStatus, s.faxes)
 }
 
 // Route is one registered method and path, with path parameters written

@@ -31,7 +31,7 @@ func TestFontChoice(t *testing.T) {
 }
 
 func TestSindhiLettersNeedNaskh(t *testing.T) {
-	// DESIGN.md: Nastaliq lacks these Sindhi letters, Naskh has them.
+	// docs/DESIGN.md: Nastaliq lacks these Sindhi letters, Naskh has them.
 	for _, r := range []rune{'ڪ', '۽', '۾'} {
 		if NastaliqRegular.Has(r) || !NaskhRegular.Has(r) {
 			t.Errorf("%q: Nastaliq %v, Naskh %v", r, NastaliqRegular.Has(r), NaskhRegular.Has(r))

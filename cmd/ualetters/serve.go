@@ -14,6 +14,7 @@ import (
 
 	"github.com/ualetters/ualetters/api"
 	"github.com/ualetters/ualetters/fonts"
+	"github.com/ualetters/ualetters/internal/version"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/service"
 	"github.com/ualetters/ualetters/templates"
@@ -40,6 +41,8 @@ func serve(args []string, stderr io.Writer) int {
 	}
 	cfg.resolve()
 	log := newLogger(cfg, stderr)
+	v := version.Get()
+	log.Info("starting", "version", v.Version, "revision", v.Revision, "go", v.GoVersion)
 	log.Info("config", cfg.logAttrs()...)
 	if err := runServer(cfg, log); err != nil {
 		log.Error("server failed", "error", err.Error())

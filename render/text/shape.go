@@ -32,7 +32,7 @@ type ShapingParams struct {
 // ParamsFor returns the shaping parameters for a run set in an Arabic or a
 // Latin font, in a text of the given language, at the given direction.
 // Punjabi and Balochi use the Urdu language system (the fonts have none of
-// their own, see DESIGN.md); Latin text inside a right-to-left letter is
+// their own, see docs/DESIGN.md); Latin text inside a right-to-left letter is
 // shaped as English.
 func ParamsFor(lang string, arabicFont, rtl bool) ShapingParams {
 	if arabicFont {

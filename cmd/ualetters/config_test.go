@@ -1,0 +1,46 @@
+package main
+
+import (
+	"io"
+	"strings"
+	"testing"
+)
+
+// TestCORSAndIgnoreConfig: the lists come from flags or the environment,
+// origins must be origins, and a real field cannot be ignored.
+func TestCORSAndIgnoreConfig(t *testing.T) {
+	env := map[string]string{"UALETTERS_CORS_ORIGINS": "https://a.example, http://localhost:8000",
+		"UALETTERS_IGNORE_FIELDS": "op,form_token"}
+	c, fs, err := loadConfig(nil, func(k string) string { return env[k] }, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fs.Parse(nil); err != nil {
+		t.Fatal(err)
+	}
+	if c.CORSOrigins.String() != "https://a.example,http://localhost:8000" || c.IgnoreFields.String() != "op,form_token" {
+		t.Errorf("origins %q, ignore %q", c.CORSOrigins, c.IgnoreFields)
+	}
+	if err := c.validate(); err != nil {
+		t.Errorf("valid lists refused: %v", err)
+	}
+	for args, want := range map[string]string{
+		"--cors-origins=https://a.example/":     "is not an origin",
+		"--cors-origins=a.example":              "is not an origin",
+		"--cors-origins=https://A.example":      "is not an origin",
+		"--ignore-fields=op,name":               `"name" is a field`,
+		"--cors-origins=https://a.example:8443": "",
+	} {
+		c, fs, err := loadConfig(nil, func(string) string { return "" }, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := fs.Parse([]string{args}); err != nil {
+			t.Fatal(err)
+		}
+		err = c.validate()
+		if want == "" && err != nil || want != "" && (err == nil || !strings.Contains(err.Error(), want)) {
+			t.Errorf("%s: %v, want %q", args, err, want)
+		}
+	}
+}

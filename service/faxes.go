@@ -187,10 +187,15 @@ func addZipEntry(zw *zip.Writer, name string, body []byte, method uint16) error 
 		}
 		data = c.Bytes()
 	}
-	w, err := zw.CreateRaw(&zip.FileHeader{
-		Name: name, Method: method, ModifiedDate: zipEpochDate, CreatorVersion: 20, ReaderVersion: 20,
+	h := &zip.FileHeader{
+		Name: name, Method: method, CreatorVersion: 20, ReaderVersion: 20,
 		CRC32: crc32.ChecksumIEEE(body), CompressedSize64: uint64(len(data)), UncompressedSize64: uint64(len(body)),
-	})
+	}
+	// The MS-DOS date field alone: Modified would add an extended
+	// timestamp field to every header.
+	//lint:ignore SA1019 the deprecated field is the one without the extra field
+	h.ModifiedDate = zipEpochDate
+	w, err := zw.CreateRaw(h)
 	if err != nil {
 		return err
 	}

@@ -64,6 +64,7 @@ func renderOne(req service.LetterRequest, tmplDir, out string, stdout, stderr io
 		fmt.Fprintln(stderr, "ualetters:", oneLine(err.Error()))
 		return exitFail
 	}
+	noteClosed(svc, req.ActionID, stderr)
 	return writeResult(res, out, stdout, stderr)
 }
 

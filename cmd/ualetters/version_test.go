@@ -53,3 +53,13 @@ func TestTimeZoneDataEmbedded(t *testing.T) {
 		t.Fatalf("without system time-zone data: %v\n%s", err, out)
 	}
 }
+
+// TestRenderNotesClosedAction: UA 109/23's deadline (2024-02-08) has
+// passed, so render says so on stderr and still writes the letter.
+func TestRenderNotesClosedAction(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "letter.pdf")
+	code, _, stderr := runBin(t, "render", "-name", "Test Person", "-o", out)
+	if code != 0 || !strings.Contains(stderr, "note: UA 109/23 is closed (its deadline was 2024-02-08)") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}

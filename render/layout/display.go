@@ -1,6 +1,9 @@
 package layout
 
-import "github.com/ualetters/ualetters/fonts"
+import (
+	"github.com/ualetters/ualetters/fonts"
+	"github.com/ualetters/ualetters/letter"
+)
 
 // Units: every length is in PDF points (1/72 inch); the origin is the top
 // left corner of the page and y grows downwards. Renderers that need
@@ -40,8 +43,21 @@ type Glyph struct {
 	Chars string
 }
 
+// Struct says where a run belongs in the document's logical structure,
+// for tagged PDF: the block and the paragraph (block line) it is part of,
+// the block's role, whether it is the label of a list item or field (a
+// bullet), or an artifact such as a page footer that is not content.
+type Struct struct {
+	Block    int // index of the block in the composed document
+	Para     int // index of the paragraph (block line) in the block
+	Role     letter.Role
+	Label    bool
+	Artifact bool
+}
+
 // GlyphRun is a sequence of glyphs in one font, size, language and
-// direction, in visual (left-to-right) order.
+// direction, in visual (left-to-right) order. A page holds the runs of a
+// line in reading (logical) order.
 type GlyphRun struct {
 	Font     fonts.ID
 	Size     float64 // font size in points
@@ -51,6 +67,7 @@ type GlyphRun struct {
 	Text     string // the run's logical text, for /ActualText and search
 	Lang     string // BCP 47 tag of the text
 	RTL      bool
+	Struct   Struct
 }
 
 // Rule is a straight line.

@@ -58,10 +58,13 @@ func (l *Layouter) LayoutNumbered(doc *letter.Document, paper Paper, num Numberi
 	for i, pg := range pages {
 		p := Page{Paper: paper}
 		for _, pb := range pg {
-			p.Runs = append(p.Runs, placeLine(pb.box.line, pb.box.left, pb.baseline, doc.Tag, doc.Lang)...)
+			st := Struct{Block: pb.box.block, Para: pb.box.para, Role: doc.Blocks[pb.box.block].Role}
 			if m := pb.box.marker; m != nil {
-				p.Runs = append(p.Runs, placeLine(*m, pb.box.markerLeft, pb.baseline, doc.Tag, doc.Lang)...)
+				lab := st
+				lab.Label = true
+				p.Runs = append(p.Runs, tagRuns(placeLine(*m, pb.box.markerLeft, pb.baseline, doc.Tag, doc.Lang, doc.RTL()), lab)...)
 			}
+			p.Runs = append(p.Runs, tagRuns(placeLine(pb.box.line, pb.box.left, pb.baseline, doc.Tag, doc.Lang, doc.RTL()), st)...)
 		}
 		if doc.Kind != "cover" {
 			runs, err := l.footer(doc, paper, num.Before+i+1, num.Before+len(pages)+num.After)

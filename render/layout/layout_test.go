@@ -134,3 +134,39 @@ func abs(f float64) float64 {
 	}
 	return f
 }
+
+// TestReadingOrder checks the run order of mixed lines against the
+// visual order the text engine gives: right-to-left base with a name and
+// a number in it, and a left-to-right line with an Urdu name.
+func TestReadingOrder(t *testing.T) {
+	mk := func(spec string) []GlyphRun {
+		var rs []GlyphRun
+		for _, f := range strings.Fields(spec) {
+			rs = append(rs, GlyphRun{Text: f, RTL: f[0] == 'r'})
+		}
+		return rs
+	}
+	texts := func(rs []GlyphRun) string {
+		var s []string
+		for _, r := range rs {
+			s = append(s, r.Text)
+		}
+		return strings.Join(s, " ")
+	}
+	for _, c := range []struct {
+		visual, logical string
+		rtl             bool
+	}{
+		// visual left to right: r3 L1 L2 r2 r1 reads r1 r2 L1 L2 r3
+		{"r3 L1 L2 r2 r1", "r1 r2 L1 L2 r3", true},
+		{"L1 L2", "L1 L2", true},
+		{"L1 r2 r1 L2", "L1 r1 r2 L2", false},
+		{"r1", "r1", false},
+	} {
+		rs := mk(c.visual)
+		readingOrder(rs, c.rtl)
+		if got := texts(rs); got != c.logical {
+			t.Errorf("visual %q (rtl %v): got %q, want %q", c.visual, c.rtl, got, c.logical)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/render/text"
@@ -74,9 +75,11 @@ func place(boxes []box, top float64) []placed {
 	return out
 }
 
-// placeLine turns a text line into glyph runs at absolute positions.
-func placeLine(l text.Line, left, baseline float64, docTag, docLang string) []GlyphRun {
+// placeLine turns a text line into glyph runs at absolute positions, in
+// reading order.
+func placeLine(l text.Line, left, baseline float64, docTag, docLang string, rtl bool) []GlyphRun {
 	runs := make([]GlyphRun, len(l.Runs))
+	defer readingOrder(runs, rtl)
 	for i, r := range l.Runs {
 		gr := GlyphRun{
 			Font: r.Font, Size: r.Size, Baseline: baseline, X: left + r.X, Width: r.Width,
@@ -87,6 +90,33 @@ func placeLine(l text.Line, left, baseline float64, docTag, docLang string) []Gl
 			gr.Glyphs[j] = Glyph{ID: g.ID, X: left + g.X, Y: baseline + g.Y, Advance: g.Advance, Chars: g.Chars}
 		}
 		runs[i] = gr
+	}
+	return runs
+}
+
+// readingOrder puts a line's runs, given in visual order, in logical
+// order. In a right-to-left paragraph the line is reversed, then each
+// stretch of left-to-right runs (a name, a number) turned back; in a
+// left-to-right paragraph only the stretches of right-to-left runs are
+// reversed.
+func readingOrder(runs []GlyphRun, rtl bool) {
+	if rtl {
+		slices.Reverse(runs)
+	}
+	for i := 0; i < len(runs); {
+		j := i
+		for j < len(runs) && runs[j].RTL != rtl {
+			j++
+		}
+		slices.Reverse(runs[i:j])
+		i = j + 1
+	}
+}
+
+// tagRuns sets the structure of every run.
+func tagRuns(runs []GlyphRun, st Struct) []GlyphRun {
+	for i := range runs {
+		runs[i].Struct = st
 	}
 	return runs
 }
@@ -111,7 +141,7 @@ func (l *Layouter) footer(doc *letter.Document, paper Paper, n, total int) ([]Gl
 		if err != nil {
 			return nil, fmt.Errorf("layout: footer: %w", err)
 		}
-		return placeLine(lines[0], Margin, baseline, doc.Tag, doc.Lang), nil
+		return placeLine(lines[0], Margin, baseline, doc.Tag, doc.Lang, doc.RTL()), nil
 	}
 	ref, err := mk(doc.Reference, text.Start)
 	if err != nil {
@@ -121,5 +151,5 @@ func (l *Layouter) footer(doc *letter.Document, paper Paper, n, total int) ([]Gl
 	if err != nil {
 		return nil, err
 	}
-	return append(ref, num...), nil
+	return tagRuns(append(ref, num...), Struct{Block: -1, Artifact: true}), nil
 }

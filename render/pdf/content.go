@@ -3,8 +3,6 @@ package pdf
 import (
 	"fmt"
 	"math"
-	"slices"
-	"unicode"
 
 	"github.com/ualetters/ualetters/render/layout"
 )
@@ -14,7 +12,6 @@ import (
 type content struct {
 	b        []byte
 	height   float64 // page height, to flip y
-	lang     string  // document language
 	fontName string  // current font resource
 	size     float64
 	rise     float64
@@ -89,21 +86,17 @@ func (c *content) nums(vs ...float64) []byte {
 // position: x through TJ adjustments relative to where the previous
 // glyph's advance left the pen, y through the text rise.
 //
-// A left-to-right run is wrapped in one /ActualText span with its logical
-// text. A right-to-left run cannot be: text extractors (poppler among
-// them) spread a span's text left to right across its glyphs and then
-// read right-to-left text backwards, and Nastaliq's cascade puts a word's
-// glyphs on several heights. So its visible glyphs get an empty
-// /ActualText (they yield no text: Nastaliq's dotless letter bodies are
-// shared by several letters, so no per-glyph ToUnicode entry could be
-// right) and the text follows as an invisible layer: each character in
-// logical order in its own /ActualText span on a blank glyph laid on the
-// baseline over its cluster, so extraction, search and screen readers
-// get the logical text in logical order.
+// A run in a Latin font is wrapped in an /ActualText span with its
+// logical text; its glyphs also map to their clusters' text.
+//
+// A run in an Arabic-script font cannot carry its text in its glyphs:
+// Nastaliq's dotless letter bodies are shared by several letters, and the
+// cascade puts a word's glyphs on several heights, so readers that go by
+// glyph positions and per-glyph Unicode values (MuPDF, pdf.js) read
+// garbage. Its visible glyphs map to U+200B (which pdf.js drops) inside an
+// empty /ActualText span (which poppler honours), and its text follows as
+// a layer drawn with a blank glyph on the baseline (see textLayer).
 func (c *content) run(r *layout.GlyphRun, f *fontUse) error {
-	if len(r.Glyphs) == 0 {
-		return nil
-	}
 	if !finite(r.Size, r.Baseline, r.X) || r.Size <= 0 || r.Size > 10000 {
 		return fmt.Errorf("bad font size %v, baseline %v or x %v", r.Size, r.Baseline, r.X)
 	}
@@ -112,18 +105,9 @@ func (c *content) run(r *layout.GlyphRun, f *fontUse) error {
 			return fmt.Errorf("glyph %d: bad position", i)
 		}
 	}
-	lang := r.Lang != "" && r.Lang != c.lang
-	if r.RTL && lang {
-		c.b = append(c.b, "/Span<</Lang"...)
-		c.b = appendTextString(c.b, r.Lang)
-		c.b = append(c.b, ">>BDC\n"...)
-	}
+	layered := f.layerObj != 0
 	c.b = append(c.b, "/Span<<"...)
-	if lang && !r.RTL {
-		c.b = append(c.b, "/Lang"...)
-		c.b = appendTextString(c.b, r.Lang)
-	}
-	if r.RTL {
+	if layered {
 		c.actualText("")
 	} else {
 		c.actualText(r.Text)
@@ -138,19 +122,10 @@ func (c *content) run(r *layout.GlyphRun, f *fontUse) error {
 	}
 	c.endTJ(&t)
 	c.b = append(c.b, "ET\nEMC\n"...)
-	if r.RTL {
+	if layered {
 		c.textLayer(r, f)
-		if lang {
-			c.b = append(c.b, "EMC\n"...)
-		}
 	}
 	return nil
-}
-
-// stateLayer sets the text-layer font, its scaling and invisible mode.
-func (c *content) stateLayer(f *fontUse, size, tz float64) {
-	c.setFont(f.layerName, size)
-	c.state(nil, size, tz, 3)
 }
 
 // setFont selects a font resource and size unless they are current.
@@ -190,13 +165,29 @@ func (c *content) actualText(s string) {
 	c.b = append(c.b, ">>>BDC\n"...)
 }
 
-// textLayer writes a right-to-left run's text as an invisible line
-// (rendering mode 3) in the font's text-layer font: its characters in
-// visual order, evenly spread over the run's width on its baseline, as a
-// reader expects right-to-left text drawn from the left. Readers put it
-// back in logical order as they do for any right-to-left PDF text.
+// layerStep is the difference between the two font sizes a right-to-left
+// text layer alternates between (see textLayer).
+const layerStep = 0.001
+
+// textLayer writes the text of a run in an Arabic-script font: its
+// characters in logical order, each drawn with the blank glyph, evenly
+// spread over the run's width on its baseline. What the three readers
+// need (measured with poppler pdftotext, MuPDF and pdf.js):
+//   - logical order in the content stream: MuPDF reads characters in the
+//     order they are drawn along the writing direction and does not
+//     reorder right-to-left text;
+//   - a right-to-left run is drawn from its right end with a mirrored
+//     text matrix, so its characters advance to the left along the
+//     writing direction: MuPDF keeps them on one line, and poppler, which
+//     orders by position, reads them as any right-to-left text;
+//   - pdf.js reverses every text chunk that holds right-to-left
+//     characters (it takes chunks to be in visual order), so each
+//     character must be a chunk of its own: pdf.js starts a new chunk
+//     when the font size changes, and the layer alternates between two
+//     sizes 0.001 pt apart (a difference no one sees in a blank glyph);
+//   - the normal rendering mode: MuPDF drops invisible (mode 3) text.
 func (c *content) textLayer(r *layout.GlyphRun, f *fontUse) {
-	text := visualOrder(logicalChars(r))
+	text := logicalChars(r)
 	if len(text) == 0 {
 		return
 	}
@@ -204,59 +195,53 @@ func (c *content) textLayer(r *layout.GlyphRun, f *fontUse) {
 	if width <= 0 {
 		left, width = glyphExtent(r)
 	}
-	// Each character is 500 units wide (the layer font's /DW): scale them
-	// to fill the run.
-	tz := round2(100 * width / float64(len(text)) / (r.Size / 2))
+	// Scale the blank glyph to fill the run.
+	tz := round2(100 * width / float64(len(text)) / (r.Size * f.widths[f.cid[f.blank]] / 1000))
 	if tz <= 0 {
 		tz = 1
 	}
 	c.b = append(c.b, "BT\n"...)
-	c.stateLayer(f, r.Size, tz)
+	c.state(nil, r.Size, tz, 0)
 	if c.rise != 0 {
 		c.rise = 0
 		c.b = append(c.b, "0 Ts\n"...)
 	}
-	c.b = c.nums(left, round2(c.height-r.Baseline))
-	c.b = append(c.b, "Td\n<"...)
-	for _, ch := range text {
-		c.b = appendHex16(c.b, f.layerCID[ch])
+	y := round2(c.height - r.Baseline)
+	if !r.RTL {
+		c.setFont(f.layerName, r.Size)
+		c.b = c.nums(left, y)
+		c.b = append(c.b, "Td\n<"...)
+		for _, ch := range text {
+			c.b = appendHex16(c.b, f.layerCID[ch])
+		}
+		c.b = append(c.b, ">Tj\nET\n"...)
+		return
 	}
-	c.b = append(c.b, ">Tj\nET\n"...)
+	c.b = append(c.b, "-1 0 0 1 "...)
+	c.b = c.nums(left+width, y)
+	c.b = append(c.b, "Tm\n"...)
+	for i, ch := range text {
+		c.setFont(f.layerName, r.Size+float64(i%2)*layerStep)
+		c.b = append(c.b, '<')
+		c.b = appendHex16(c.b, f.layerCID[ch])
+		c.b = append(c.b, ">Tj\n"...)
+	}
+	c.b = append(c.b, "ET\n"...)
 }
 
-// logicalChars is the text of a right-to-left run's clusters in logical
-// order: the Chars of its glyphs from the right end.
+// logicalChars is the text of a run's clusters in logical order: the
+// Chars of its glyphs, from the right end for right-to-left runs.
 func logicalChars(r *layout.GlyphRun) []rune {
 	var out []rune
-	for i := len(r.Glyphs) - 1; i >= 0; i-- {
-		for _, ch := range r.Glyphs[i].Chars {
-			out = append(out, ch)
+	for i := range r.Glyphs {
+		j := i
+		if r.RTL {
+			j = len(r.Glyphs) - 1 - i
 		}
+		out = append(out, []rune(r.Glyphs[j].Chars)...)
 	}
 	return out
 }
-
-// visualOrder reverses right-to-left text for display from the left,
-// keeping stretches of digits and Latin letters (which read left to
-// right) in their own order.
-func visualOrder(text []rune) []rune {
-	slices.Reverse(text)
-	for i := 0; i < len(text); {
-		if !ltr(text[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(text) && (ltr(text[j]) || (text[j] == '.' || text[j] == ',' || text[j] == '-') && j+1 < len(text) && ltr(text[j+1])) {
-			j++
-		}
-		slices.Reverse(text[i:j])
-		i = j
-	}
-	return text
-}
-
-func ltr(r rune) bool { return unicode.IsDigit(r) || unicode.Is(unicode.Latin, r) }
 
 // glyphExtent is the horizontal extent of a run's pen positions.
 func glyphExtent(r *layout.GlyphRun) (left, width float64) {

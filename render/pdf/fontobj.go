@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"encoding/binary"
 	"strconv"
 )
 
@@ -58,20 +59,27 @@ func (d *docWriter) font(f *fontUse) error {
 	return nil
 }
 
-// layerFont writes the text-layer font of right-to-left runs: CIDs that
-// map to characters in its ToUnicode CMap and to the empty glyph 0 of the
-// subset, all 500 units wide. Its glyphs are only ever drawn invisibly
-// (rendering mode 3), to carry the text for extraction and search.
+// layerFont writes the text-layer font of an Arabic-script font: CIDs
+// that map to characters in its ToUnicode CMap and all draw the subset's
+// blank glyph (the space), with its width. It is drawn in the normal
+// rendering mode: some readers (MuPDF) drop invisible (mode 3) text.
 func (d *docWriter) layerFont(f *fontUse, base string) {
 	n := f.layerObj
 	d.type0(n, base, n+3)
 	d.cidFontHead(n+1, base, f.obj+2)
-	d.buf = append(d.buf, "/DW 500/CIDToGIDMap "...)
+	blank := f.cid[f.blank]
+	d.buf = append(d.buf, "/DW "...)
+	d.buf = appendNum(d.buf, f.widths[blank], 2)
+	d.buf = append(d.buf, "/CIDToGIDMap "...)
 	d.ref(n + 2)
 	d.buf = append(d.buf, ">>"...)
 	d.end()
 
-	d.stream(n+2, "", make([]byte, 2*(len(f.layerChars)+1)), false)
+	m := make([]byte, 2*(len(f.layerChars)+1))
+	for i := 2; i < len(m); i += 2 {
+		binary.BigEndian.PutUint16(m[i:], blank)
+	}
+	d.stream(n+2, "", m, false)
 
 	chars := make(map[uint16]string, len(f.layerChars))
 	for i, ch := range f.layerChars {

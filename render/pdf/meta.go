@@ -11,12 +11,12 @@ import (
 const producer = "ualetters"
 
 // info writes the document information dictionary.
-func (d *docWriter) info() error {
+func (d *docWriter) writeInfo() error {
 	date, err := parseDate(d.doc.Date)
 	if err != nil {
 		return err
 	}
-	d.begin(3)
+	d.begin(d.info)
 	d.buf = append(d.buf, "<<"...)
 	for _, e := range [...]struct{ key, val string }{
 		{"/Title", d.doc.Title}, {"/Subject", d.doc.Subject},
@@ -30,6 +30,8 @@ func (d *docWriter) info() error {
 	d.buf = append(d.buf, "/Creator("+producer+")/Producer("+producer+")"...)
 	if !date.IsZero() {
 		d.buf = append(d.buf, "/CreationDate"...)
+		d.buf = appendTextString(d.buf, pdfDate(date))
+		d.buf = append(d.buf, "/ModDate"...)
 		d.buf = appendTextString(d.buf, pdfDate(date))
 	}
 	d.buf = append(d.buf, ">>"...)
@@ -53,19 +55,21 @@ func parseDate(s string) (time.Time, error) {
 	return t, nil
 }
 
-// pdfDate formats t as a PDF date, D:YYYYMMDDHHmmSS with its UTC offset.
+// pdfDate formats t as a PDF date in full form with its UTC offset,
+// D:YYYYMMDDHHmmSS+HH'mm' (PDF/A and strict validators want the offset
+// even for UTC, which is +00'00', not Z).
 func pdfDate(t time.Time) string {
 	s := t.Format("D:20060102150405")
 	_, off := t.Zone()
-	if off == 0 {
-		return s + "Z"
-	}
 	sign := '+'
 	if off < 0 {
 		sign, off = '-', -off
 	}
 	return fmt.Sprintf("%s%c%02d'%02d'", s, sign, off/3600, off%3600/60)
 }
+
+// xmpDate formats t for XMP: ISO 8601 with the same offset as pdfDate.
+func xmpDate(t time.Time) string { return t.Format("2006-01-02T15:04:05-07:00") }
 
 // metadata writes the XMP metadata stream (uncompressed, so that tools
 // that do not parse PDF can still find it).
@@ -75,7 +79,9 @@ func (d *docWriter) metadata() {
 	b.WriteString("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n" +
 		"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n" +
 		"<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"" +
-		" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n" +
+		" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"" +
+		" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n" +
+		"<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>U</pdfaid:conformance>\n<pdfuaid:part>1</pdfuaid:part>\n" +
 		"<dc:format>application/pdf</dc:format>\n")
 	alt := func(tag, v string) {
 		if v != "" {
@@ -107,10 +113,10 @@ func (d *docWriter) metadata() {
 	}
 	fmt.Fprintf(&b, "<xmp:CreatorTool>%s</xmp:CreatorTool>\n", producer)
 	if t, err := parseDate(doc.Date); err == nil && !t.IsZero() {
-		fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n", t.Format(time.RFC3339))
+		fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n", xmpDate(t), xmpDate(t))
 	}
 	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>")
-	d.stream(4, "/Type/Metadata/Subtype/XML", []byte(b.String()), true)
+	d.stream(d.meta, "/Type/Metadata/Subtype/XML", []byte(b.String()), true)
 }
 
 // keywords are the subject (the UA id) and the comma-separated keywords.

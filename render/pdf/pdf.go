@@ -60,9 +60,10 @@ type fontUse struct {
 	chars  map[uint16]string // CID -> text of its first cluster
 	obj    int               // object number of the Type0 font
 
-	// The text layer of right-to-left runs: a second Type0 font on the
+	// The text layer of an Arabic-script font: a second Type0 font on the
 	// same font file whose CIDs stand for characters (CID i+1 for
-	// layerChars[i]) and draw nothing.
+	// layerChars[i]) and all draw the blank glyph.
+	blank      uint16 // glyph id of the blank glyph
 	layerName  string
 	layerChars []rune
 	layerCID   map[rune]uint16
@@ -99,6 +100,11 @@ func collectFonts(doc *layout.Document) ([]*fontUse, error) {
 			}
 		}
 	}
+	for _, f := range byID {
+		if err := f.addBlank(); err != nil {
+			return nil, err
+		}
+	}
 	used := make([]*fontUse, 0, len(byID))
 	for _, f := range byID {
 		used = append(used, f)
@@ -110,8 +116,28 @@ func collectFonts(doc *layout.Document) ([]*fontUse, error) {
 	return used, nil
 }
 
+// addBlank adds the blank glyph that the text layer of an Arabic-script
+// font draws: the font's space, which has an advance and no outline.
+func (f *fontUse) addBlank() error {
+	if !f.id.Arabic() {
+		return nil
+	}
+	g := f.data.sfnt.GlyphIndex(' ')
+	if g == 0 {
+		return fmt.Errorf("pdf: font %s has no space glyph for its text layer", f.id)
+	}
+	if f.cid[g] == 0 {
+		f.cid[g] = 1
+		f.gids = append(f.gids, g)
+	}
+	f.blank = g
+	return nil
+}
+
 // assign numbers the glyphs in glyph id order and records, per CID, the
-// characters of the first cluster the glyph starts.
+// characters of the first cluster the glyph starts. The visible glyphs of
+// an Arabic-script font stand for no text of their own (its text is in
+// the text layer): they map to U+200B ZERO WIDTH SPACE.
 func (f *fontUse) assign(doc *layout.Document) {
 	slices.Sort(f.gids)
 	f.name = "/F" + strconv.Itoa(int(f.id))
@@ -122,6 +148,12 @@ func (f *fontUse) assign(doc *layout.Document) {
 	}
 	f.widths[0] = f.data.width(0)
 	f.chars = make(map[uint16]string, len(f.gids))
+	layered := f.id.Arabic()
+	if layered {
+		for _, g := range f.gids {
+			f.chars[f.cid[g]] = zwsp
+		}
+	}
 	for p := range doc.Pages {
 		for _, r := range doc.Pages[p].Runs {
 			if r.Font != f.id {
@@ -132,7 +164,7 @@ func (f *fontUse) assign(doc *layout.Document) {
 				if _, ok := f.chars[cid]; !ok && g.Chars != "" && g.ID != 0 {
 					f.chars[cid] = g.Chars
 				}
-				if r.RTL {
+				if layered {
 					f.addLayerChars(g.Chars)
 				}
 			}
@@ -143,6 +175,8 @@ func (f *fontUse) assign(doc *layout.Document) {
 		f.layerCID[ch] = uint16(i + 1)
 	}
 }
+
+const zwsp = "\u200B"
 
 func (f *fontUse) addLayerChars(s string) {
 	for _, ch := range s {
@@ -157,50 +191,72 @@ func (f *fontUse) addLayerChars(s string) {
 	}
 }
 
-// docWriter assembles the file. Object numbers: 1 catalog, 2 page tree,
-// 3 info, 4 XMP metadata, 5 resources, then each font's objects (five, and
-// four more for a text layer), then two per page (page, content).
+// docWriter assembles the file. Object numbers come from alloc, in the
+// order the writer asks for them; the fixed objects (catalog, page tree,
+// info, metadata, resources, output intent, structure tree root) first.
 type docWriter struct {
 	doc     *layout.Document
 	fonts   []*fontUse
 	buf     []byte
-	offsets []int
+	offsets []int // by object number; 0 is the free list head
+	marks   []mark
+	pageObj []int
+
+	catalog, pages, info, meta, res, intent, icc, structRoot int
 }
 
-const firstFontObj = 6
+// alloc returns the next free object number.
+func (d *docWriter) alloc() int {
+	d.offsets = append(d.offsets, 0)
+	return len(d.offsets) - 1
+}
+
+// allocN returns the first of n consecutive object numbers.
+func (d *docWriter) allocN(n int) int {
+	first := d.alloc()
+	for range n - 1 {
+		d.alloc()
+	}
+	return first
+}
 
 func (d *docWriter) write() ([]byte, error) {
-	next := firstFontObj
+	d.offsets = make([]int, 1, 64)
+	for _, n := range []*int{&d.catalog, &d.pages, &d.info, &d.meta, &d.res, &d.intent, &d.icc, &d.structRoot} {
+		*n = d.alloc()
+	}
 	for _, f := range d.fonts {
-		f.obj = next
-		next += 5
+		f.obj = d.allocN(5)
 		if len(f.layerChars) > 0 {
-			f.layerObj = next
-			next += 4
+			f.layerObj = d.allocN(4)
 		}
 	}
-	pageObj := next
-	d.offsets = make([]int, pageObj+2*len(d.doc.Pages))
+	d.pageObj = make([]int, len(d.doc.Pages))
+	for i := range d.pageObj {
+		d.pageObj[i] = d.allocN(2)
+	}
 	d.buf = make([]byte, 0, 64<<10)
 	d.buf = append(d.buf, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"...)
 
-	d.catalog()
-	d.pageTree(pageObj)
-	if err := d.info(); err != nil {
+	d.writeCatalog()
+	d.pageTree()
+	if err := d.writeInfo(); err != nil {
 		return nil, err
 	}
 	d.metadata()
 	d.resources()
+	d.outputIntent()
 	for _, f := range d.fonts {
 		if err := d.font(f); err != nil {
 			return nil, err
 		}
 	}
 	for i := range d.doc.Pages {
-		if err := d.page(i, pageObj+2*i); err != nil {
+		if err := d.page(i); err != nil {
 			return nil, fmt.Errorf("pdf: page %d: %w", i+1, err)
 		}
 	}
+	d.structTree()
 	d.trailer()
 	return d.buf, nil
 }
@@ -244,9 +300,20 @@ func (d *docWriter) rawStream(n int, dict string, data []byte) {
 	d.end()
 }
 
-func (d *docWriter) catalog() {
-	d.begin(1)
-	d.buf = append(d.buf, "<</Type/Catalog/Pages 2 0 R/Metadata 4 0 R/MarkInfo<</Marked true>>"...)
+// writeCatalog writes the catalog: a tagged document (the structure tree
+// is written after the pages) with its language, output intent and
+// metadata.
+func (d *docWriter) writeCatalog() {
+	d.begin(d.catalog)
+	d.buf = append(d.buf, "<</Type/Catalog/Pages "...)
+	d.ref(d.pages)
+	d.buf = append(d.buf, "/Metadata "...)
+	d.ref(d.meta)
+	d.buf = append(d.buf, "/MarkInfo<</Marked true>>/StructTreeRoot "...)
+	d.ref(d.structRoot)
+	d.buf = append(d.buf, "/OutputIntents["...)
+	d.ref(d.intent)
+	d.buf = append(d.buf, "]"...)
 	if d.doc.Lang != "" {
 		d.buf = append(d.buf, "/Lang"...)
 		d.buf = appendTextString(d.buf, d.doc.Lang)
@@ -265,14 +332,14 @@ func (d *docWriter) catalog() {
 	d.end()
 }
 
-func (d *docWriter) pageTree(first int) {
-	d.begin(2)
+func (d *docWriter) pageTree() {
+	d.begin(d.pages)
 	d.buf = append(d.buf, "<</Type/Pages/Kids["...)
-	for i := range d.doc.Pages {
+	for i, n := range d.pageObj {
 		if i > 0 {
 			d.buf = append(d.buf, ' ')
 		}
-		d.ref(first + 2*i)
+		d.ref(n)
 	}
 	d.buf = append(d.buf, "]/Count "...)
 	d.buf = strconv.AppendInt(d.buf, int64(len(d.doc.Pages)), 10)
@@ -281,7 +348,7 @@ func (d *docWriter) pageTree(first int) {
 }
 
 func (d *docWriter) resources() {
-	d.begin(5)
+	d.begin(d.res)
 	d.buf = append(d.buf, "<</Font<<"...)
 	for _, f := range d.fonts {
 		d.buf = append(d.buf, f.name...)
@@ -297,33 +364,59 @@ func (d *docWriter) resources() {
 	d.end()
 }
 
-func (d *docWriter) page(i, n int) error {
+func (d *docWriter) page(i int) error {
 	p := &d.doc.Pages[i]
+	n := d.pageObj[i]
 	w, h := p.Paper.Width, p.Paper.Height
 	if !finite(w, h) || w <= 0 || h <= 0 || w > 14400 || h > 14400 {
 		return fmt.Errorf("bad paper size %v × %v", w, h)
 	}
-	c := content{height: h, lang: d.doc.Lang, tz: 100, b: make([]byte, 0, 8<<10)}
+	c := content{height: h, tz: 100, b: make([]byte, 0, 8<<10)}
+	c.b = append(c.b, "/Artifact BMC\n"...)
 	if err := c.boxes(p.Boxes); err != nil {
 		return err
 	}
 	if err := c.rules(p.Rules); err != nil {
 		return err
 	}
+	c.b = append(c.b, "EMC\n"...)
+	mcid := 0
 	for ri := range p.Runs {
 		r := &p.Runs[ri]
+		if len(r.Glyphs) == 0 {
+			continue
+		}
+		if r.Struct.Artifact {
+			c.b = append(c.b, "/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n"...)
+		} else {
+			tag := d.markTag(r)
+			d.marks = append(d.marks, mark{page: i, mcid: mcid, st: r.Struct, lang: r.Lang, tag: tag})
+			c.b = append(c.b, '/')
+			c.b = append(c.b, tag...)
+			c.b = append(c.b, "<</MCID "...)
+			c.b = strconv.AppendInt(c.b, int64(mcid), 10)
+			c.b = append(c.b, ">>BDC\n"...)
+			mcid++
+		}
 		if err := c.run(r, d.fontFor(r.Font)); err != nil {
 			return fmt.Errorf("run %d: %w", ri, err)
 		}
+		c.b = append(c.b, "EMC\n"...)
 	}
 	d.begin(n)
-	d.buf = append(d.buf, "<</Type/Page/Parent 2 0 R/MediaBox[0 0 "...)
+	d.buf = append(d.buf, "<</Type/Page/Parent "...)
+	d.ref(d.pages)
+	d.buf = append(d.buf, "/MediaBox[0 0 "...)
 	d.buf = appendNum(d.buf, w, 2)
 	d.buf = append(d.buf, ' ')
 	d.buf = appendNum(d.buf, h, 2)
-	d.buf = append(d.buf, "]/Resources 5 0 R/Contents "...)
+	d.buf = append(d.buf, "]/Resources "...)
+	d.ref(d.res)
+	d.buf = append(d.buf, "/Contents "...)
 	d.ref(n + 1)
-	d.buf = append(d.buf, ">>"...)
+	d.buf = append(d.buf, "/StructParents "...)
+	d.buf = strconv.AppendInt(d.buf, int64(i), 10)
+	d.buf = append(d.buf, "/Tabs/S>>"...)
 	d.end()
 	d.stream(n+1, "", c.b, false)
 	return nil
@@ -351,7 +444,11 @@ func (d *docWriter) trailer() {
 	}
 	d.buf = append(d.buf, "trailer\n<</Size "...)
 	d.buf = strconv.AppendInt(d.buf, int64(len(d.offsets)), 10)
-	d.buf = append(d.buf, "/Root 1 0 R/Info 3 0 R/ID["...)
+	d.buf = append(d.buf, "/Root "...)
+	d.ref(d.catalog)
+	d.buf = append(d.buf, "/Info "...)
+	d.ref(d.info)
+	d.buf = append(d.buf, "/ID["...)
 	for range 2 {
 		d.buf = append(d.buf, '<')
 		for _, c := range sum[:16] {

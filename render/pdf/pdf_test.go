@@ -241,9 +241,14 @@ func TestMetadata(t *testing.T) {
 			t.Errorf("PDF lacks %s", want)
 		}
 	}
-	// The Latin name is marked as English text inside the Urdu letter.
-	if c := contents(t, b)[0]; !bytes.Contains(c, []byte("/Span<</Lang(en)/ActualText<FEFF0041006E0077")) {
-		t.Errorf("content has no English span for the name")
+	// The Latin name is marked as English text inside the Urdu letter: a
+	// Span element with /Lang in the structure tree, its marked content
+	// tagged Span.
+	if !regexp.MustCompile(`/S/Span/P \d+ 0 R/Lang\(en\)`).Match(b) {
+		t.Errorf("structure tree has no English span for the name")
+	}
+	if c := contents(t, b)[0]; !regexp.MustCompile(`/Span<</MCID \d+>>BDC\n/Span<</ActualText<FEFF0041006E0077`).Match(c) {
+		t.Errorf("content has no marked Span for the name")
 	}
 	en := render(t, englishLetter(t, false))
 	if bytes.Contains(en, []byte("/Direction/R2L")) || bytes.Contains(contents(t, en)[0], []byte("/Lang")) {

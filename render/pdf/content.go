@@ -165,10 +165,6 @@ func (c *content) actualText(s string) {
 	c.b = append(c.b, ">>>BDC\n"...)
 }
 
-// layerStep is the difference between the two font sizes a right-to-left
-// text layer alternates between (see textLayer).
-const layerStep = 0.001
-
 // textLayer writes the text of a run in an Arabic-script font: its
 // characters in logical order, each drawn with the blank glyph, evenly
 // spread over the run's width on its baseline. What the three readers
@@ -182,9 +178,11 @@ const layerStep = 0.001
 //     orders by position, reads them as any right-to-left text;
 //   - pdf.js reverses every text chunk that holds right-to-left
 //     characters (it takes chunks to be in visual order), so each
-//     character must be a chunk of its own: pdf.js starts a new chunk
-//     when the font size changes, and the layer alternates between two
-//     sizes 0.001 pt apart (a difference no one sees in a blank glyph);
+//     character must be a chunk of its own: pdf.js ends a chunk at every
+//     marked-content operator, so each character is wrapped in /C BMC …
+//     EMC (plain marked content without MCID, which the structure tree
+//     does not see; a font-size change would do the same for pdf.js but
+//     makes poppler break words);
 //   - the normal rendering mode: MuPDF drops invisible (mode 3) text.
 func (c *content) textLayer(r *layout.GlyphRun, f *fontUse) {
 	text := logicalChars(r)
@@ -220,11 +218,11 @@ func (c *content) textLayer(r *layout.GlyphRun, f *fontUse) {
 	c.b = append(c.b, "-1 0 0 1 "...)
 	c.b = c.nums(left+width, y)
 	c.b = append(c.b, "Tm\n"...)
-	for i, ch := range text {
-		c.setFont(f.layerName, r.Size+float64(i%2)*layerStep)
-		c.b = append(c.b, '<')
+	c.setFont(f.layerName, r.Size)
+	for _, ch := range text {
+		c.b = append(c.b, "/C BMC<"...)
 		c.b = appendHex16(c.b, f.layerCID[ch])
-		c.b = append(c.b, ">Tj\n"...)
+		c.b = append(c.b, ">Tj EMC\n"...)
 	}
 	c.b = append(c.b, "ET\n"...)
 }

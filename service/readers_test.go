@@ -35,7 +35,9 @@ func readers(t *testing.T) []reader {
 	testtool.NeedPath(t, filepath.Join(filepath.Dir(script), "node_modules", "pdfjs-dist"), "pdfjs-dist (npm ci in tools/node)")
 	return []reader{
 		{"poppler", 0.015, func(t *testing.T, pdf string) string { return runTool(t, pdftotext, "-enc", "UTF-8", pdf, "-") }},
-		{"mupdf", 0.015, func(t *testing.T, pdf string) string { return runTool(t, mutool, "draw", "-q", "-F", "txt", "-o", "-", pdf) }},
+		{"mupdf", 0.015, func(t *testing.T, pdf string) string {
+			return runTool(t, mutool, "draw", "-q", "-F", "txt", "-o", "-", pdf)
+		}},
 		// pdf.js misses up to 4% in the Arabic-script letters: it glues a
 		// number to the neighbouring word when no space character
 		// separates their runs.

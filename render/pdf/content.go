@@ -86,17 +86,19 @@ func (c *content) nums(vs ...float64) []byte {
 // position: x through TJ adjustments relative to where the previous
 // glyph's advance left the pen, y through the text rise.
 //
-// A run in a Latin font is wrapped in an /ActualText span with its
-// logical text; its glyphs also map to their clusters' text.
+// A speaking run (Latin text in a left-to-right line) is wrapped in an
+// /ActualText span with its logical text; its glyphs also map to their
+// clusters' text.
 //
-// A run in an Arabic-script font cannot carry its text in its glyphs:
-// Nastaliq's dotless letter bodies are shared by several letters, and the
-// cascade puts a word's glyphs on several heights, so readers that go by
-// glyph positions and per-glyph Unicode values (MuPDF, pdf.js) read
-// garbage. Its visible glyphs map to U+200B (which pdf.js drops) inside an
-// empty /ActualText span (which poppler honours), and its text follows as
-// a layer drawn with a blank glyph on the baseline (see textLayer).
-func (c *content) run(r *layout.GlyphRun, f *fontUse) error {
+// A silent run carries no text in its glyphs: Arabic-script glyphs cannot
+// (Nastaliq's dotless letter bodies are shared by several letters, and
+// the cascade puts a word's glyphs on several heights, so readers that go
+// by glyph positions and per-glyph Unicode values, MuPDF and pdf.js, read
+// garbage), and the Latin runs of a right-to-left line must not, so that
+// the line's text comes in one logical sequence. Its glyphs map to U+200B
+// (which pdf.js drops) inside an empty /ActualText span (which poppler
+// honours), and its text follows as a layer (see textLayer).
+func (c *content) run(r *layout.GlyphRun, f *fontUse, m mode) error {
 	if !finite(r.Size, r.Baseline, r.X) || r.Size <= 0 || r.Size > 10000 {
 		return fmt.Errorf("bad font size %v, baseline %v or x %v", r.Size, r.Baseline, r.X)
 	}
@@ -105,16 +107,15 @@ func (c *content) run(r *layout.GlyphRun, f *fontUse) error {
 			return fmt.Errorf("glyph %d: bad position", i)
 		}
 	}
-	layered := f.layerObj != 0
 	c.b = append(c.b, "/Span<<"...)
-	if layered {
+	if m != speaking {
 		c.actualText("")
 	} else {
 		c.actualText(r.Text)
 	}
 	c.b = append(c.b, "BT\n"...)
 	c.state(f, r.Size, 100, 0)
-	t := textPos{f: f, k: r.Size / 1000, y0: round2(c.height - r.Baseline), pen: round2(r.Glyphs[0].X)}
+	t := textPos{f: f, cids: f.cids(m), k: r.Size / 1000, y0: round2(c.height - r.Baseline), pen: round2(r.Glyphs[0].X)}
 	c.b = c.nums(t.pen, t.y0)
 	c.b = append(c.b, "Td\n"...)
 	for i := range r.Glyphs {
@@ -122,8 +123,8 @@ func (c *content) run(r *layout.GlyphRun, f *fontUse) error {
 	}
 	c.endTJ(&t)
 	c.b = append(c.b, "ET\nEMC\n"...)
-	if layered {
-		c.textLayer(r, f)
+	if m != speaking {
+		c.textLayer(r, f, m == mirrored)
 	}
 	return nil
 }
@@ -165,17 +166,21 @@ func (c *content) actualText(s string) {
 	c.b = append(c.b, ">>>BDC\n"...)
 }
 
-// textLayer writes the text of a run in an Arabic-script font: its
-// characters in logical order, each drawn with the blank glyph, evenly
-// spread over the run's width on its baseline. What the three readers
-// need (measured with poppler pdftotext, MuPDF and pdf.js):
+// textLayer writes the text of a silent run: its characters in logical
+// order, each drawn with the blank glyph (the font's space, no outline),
+// evenly spread over the run's width on its baseline. What the three
+// readers need (measured with poppler pdftotext, MuPDF and pdf.js):
 //   - logical order in the content stream: MuPDF reads characters in the
 //     order they are drawn along the writing direction and does not
 //     reorder right-to-left text;
-//   - a right-to-left run is drawn from its right end with a mirrored
-//     text matrix, so its characters advance to the left along the
-//     writing direction: MuPDF keeps them on one line, and poppler, which
-//     orders by position, reads them as any right-to-left text;
+//   - in a line with right-to-left text the layer is mirrored (text
+//     matrix -1 0 0 1): characters advance leftwards along the writing
+//     direction, so MuPDF keeps the line together and pdf.js, which turns
+//     the matrix round, sees the gaps of spaces ahead of it; poppler
+//     orders by position. A left-to-right run in such a line (a name, a
+//     number) keeps the mirrored matrix but steps back after each
+//     character so that its characters lie left to right, as poppler
+//     wants them;
 //   - pdf.js reverses every text chunk that holds right-to-left
 //     characters (it takes chunks to be in visual order), so each
 //     character must be a chunk of its own: pdf.js ends a chunk at every
@@ -184,7 +189,7 @@ func (c *content) actualText(s string) {
 //     does not see; a font-size change would do the same for pdf.js but
 //     makes poppler break words);
 //   - the normal rendering mode: MuPDF drops invisible (mode 3) text.
-func (c *content) textLayer(r *layout.GlyphRun, f *fontUse) {
+func (c *content) textLayer(r *layout.GlyphRun, f *fontUse, mirror bool) {
 	text := logicalChars(r)
 	if len(text) == 0 {
 		return
@@ -194,7 +199,7 @@ func (c *content) textLayer(r *layout.GlyphRun, f *fontUse) {
 		left, width = glyphExtent(r)
 	}
 	// Scale the blank glyph to fill the run.
-	tz := round2(100 * width / float64(len(text)) / (r.Size * f.widths[f.cid[f.blank]] / 1000))
+	tz := round2(100 * width / float64(len(text)) / (r.Size * f.widths[f.speak[f.blank]] / 1000))
 	if tz <= 0 {
 		tz = 1
 	}
@@ -205,7 +210,7 @@ func (c *content) textLayer(r *layout.GlyphRun, f *fontUse) {
 		c.b = append(c.b, "0 Ts\n"...)
 	}
 	y := round2(c.height - r.Baseline)
-	if !r.RTL {
+	if !mirror {
 		c.setFont(f.layerName, r.Size)
 		c.b = c.nums(left, y)
 		c.b = append(c.b, "Td\n<"...)
@@ -216,13 +221,23 @@ func (c *content) textLayer(r *layout.GlyphRun, f *fontUse) {
 		return
 	}
 	c.b = append(c.b, "-1 0 0 1 "...)
-	c.b = c.nums(left+width, y)
+	if r.RTL {
+		c.b = c.nums(left+width, y)
+	} else {
+		c.b = c.nums(left+width/float64(len(text)), y)
+	}
 	c.b = append(c.b, "Tm\n"...)
 	c.setFont(f.layerName, r.Size)
+	back := appendNum(nil, 2*f.widths[f.speak[f.blank]], 2)
 	for _, ch := range text {
-		c.b = append(c.b, "/C BMC<"...)
+		c.b = append(c.b, "/C BMC["...)
+		c.b = append(c.b, '<')
 		c.b = appendHex16(c.b, f.layerCID[ch])
-		c.b = append(c.b, ">Tj EMC\n"...)
+		c.b = append(c.b, '>')
+		if !r.RTL {
+			c.b = append(c.b, back...)
+		}
+		c.b = append(c.b, "]TJ EMC\n"...)
 	}
 	c.b = append(c.b, "ET\n"...)
 }
@@ -255,11 +270,12 @@ func glyphExtent(r *layout.GlyphRun) (left, width float64) {
 // textPos tracks the pen inside a TJ sequence.
 type textPos struct {
 	f         *fontUse
-	k         float64 // font size / 1000
-	y0        float64 // baseline in PDF coordinates, as written by Td
-	pen       float64 // x where the next glyph will be drawn
-	open, hex bool    // inside a TJ array, inside its hex string
-	started   bool    // a glyph has been drawn
+	cids      []uint16 // glyph id -> CID for this run
+	k         float64  // font size / 1000
+	y0        float64  // baseline in PDF coordinates, as written by Td
+	pen       float64  // x where the next glyph will be drawn
+	open, hex bool     // inside a TJ array, inside its hex string
+	started   bool     // a glyph has been drawn
 }
 
 // show draws one glyph at its exact position.
@@ -288,7 +304,7 @@ func (c *content) show(g *layout.Glyph, t *textPos) {
 		c.b = append(c.b, '<')
 		t.hex = true
 	}
-	cid := t.f.cid[g.ID]
+	cid := t.cids[g.ID]
 	c.b = appendHex16(c.b, cid)
 	t.pen += t.f.widths[cid] * t.k
 	t.started = true

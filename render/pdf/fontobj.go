@@ -18,10 +18,24 @@ func (d *docWriter) font(f *fontUse) error {
 
 	d.type0(n, base, n+4)
 	d.cidFontHead(n+1, base, n+2)
-	d.buf = append(d.buf, "/CIDToGIDMap/Identity/W"...)
+	if f.toGID == nil {
+		d.buf = append(d.buf, "/CIDToGIDMap/Identity"...)
+	} else {
+		f.mapObj = d.alloc()
+		d.buf = append(d.buf, "/CIDToGIDMap "...)
+		d.ref(f.mapObj)
+	}
+	d.buf = append(d.buf, "/W"...)
 	d.buf = f.appendWidths(d.buf)
 	d.buf = append(d.buf, ">>"...)
 	d.end()
+	if f.toGID != nil {
+		m := make([]byte, 2*len(f.toGID))
+		for i, g := range f.toGID {
+			binary.BigEndian.PutUint16(m[2*i:], g)
+		}
+		d.stream(f.mapObj, "", m, false)
+	}
 
 	m := f.data
 	d.begin(n + 2)
@@ -67,7 +81,7 @@ func (d *docWriter) layerFont(f *fontUse, base string) {
 	n := f.layerObj
 	d.type0(n, base, n+3)
 	d.cidFontHead(n+1, base, f.obj+2)
-	blank := f.cid[f.blank]
+	blank := f.speak[f.blank]
 	d.buf = append(d.buf, "/DW "...)
 	d.buf = appendNum(d.buf, f.widths[blank], 2)
 	d.buf = append(d.buf, "/CIDToGIDMap "...)

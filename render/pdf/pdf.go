@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"sync"
 
@@ -40,155 +39,13 @@ func Render(doc *layout.Document) ([]byte, error) {
 	if doc == nil || len(doc.Pages) == 0 {
 		return nil, ErrEmpty
 	}
-	used, err := collectFonts(doc)
+	modes := runModes(doc)
+	used, err := collectFonts(doc, modes)
 	if err != nil {
 		return nil, err
 	}
-	d := &docWriter{doc: doc, fonts: used}
+	d := &docWriter{doc: doc, fonts: used, modes: modes}
 	return d.write()
-}
-
-// fontUse is one font as used in the document: which glyphs, their CIDs
-// (glyph ids in the subset, assigned in glyph id order), widths and text.
-type fontUse struct {
-	id     fonts.ID
-	data   *fontData
-	name   string   // resource name, e.g. /F4
-	gids   []uint16 // used glyph ids except 0, ascending
-	cid    []uint16 // glyph id -> CID; 0 for unused glyphs and .notdef
-	widths []float64
-	chars  map[uint16]string // CID -> text of its first cluster
-	obj    int               // object number of the Type0 font
-
-	// The text layer of an Arabic-script font: a second Type0 font on the
-	// same font file whose CIDs stand for characters (CID i+1 for
-	// layerChars[i]) and all draw the blank glyph.
-	blank      uint16 // glyph id of the blank glyph
-	layerName  string
-	layerChars []rune
-	layerCID   map[rune]uint16
-	layerObj   int
-}
-
-// collectFonts finds every font and glyph the document uses, in font id
-// order, and checks that each glyph exists.
-func collectFonts(doc *layout.Document) ([]*fontUse, error) {
-	byID := map[fonts.ID]*fontUse{}
-	for p := range doc.Pages {
-		for ri := range doc.Pages[p].Runs {
-			r := &doc.Pages[p].Runs[ri]
-			if len(r.Glyphs) == 0 {
-				continue
-			}
-			f := byID[r.Font]
-			if f == nil {
-				data, err := loadFont(r.Font)
-				if err != nil {
-					return nil, fmt.Errorf("pdf: page %d run %d: %w", p+1, ri, err)
-				}
-				f = &fontUse{id: r.Font, data: data, cid: make([]uint16, data.numGlyphs)}
-				byID[r.Font] = f
-			}
-			for _, g := range r.Glyphs {
-				if g.ID >= f.data.numGlyphs {
-					return nil, fmt.Errorf("pdf: page %d run %d: glyph %d not in font %s", p+1, ri, g.ID, r.Font)
-				}
-				if g.ID != 0 && f.cid[g.ID] == 0 {
-					f.cid[g.ID] = 1
-					f.gids = append(f.gids, g.ID)
-				}
-			}
-		}
-	}
-	for _, f := range byID {
-		if err := f.addBlank(); err != nil {
-			return nil, err
-		}
-	}
-	used := make([]*fontUse, 0, len(byID))
-	for _, f := range byID {
-		used = append(used, f)
-	}
-	slices.SortFunc(used, func(a, b *fontUse) int { return int(a.id) - int(b.id) })
-	for _, f := range used {
-		f.assign(doc)
-	}
-	return used, nil
-}
-
-// addBlank adds the blank glyph that the text layer of an Arabic-script
-// font draws: the font's space, which has an advance and no outline.
-func (f *fontUse) addBlank() error {
-	if !f.id.Arabic() {
-		return nil
-	}
-	g := f.data.sfnt.GlyphIndex(' ')
-	if g == 0 {
-		return fmt.Errorf("pdf: font %s has no space glyph for its text layer", f.id)
-	}
-	if f.cid[g] == 0 {
-		f.cid[g] = 1
-		f.gids = append(f.gids, g)
-	}
-	f.blank = g
-	return nil
-}
-
-// assign numbers the glyphs in glyph id order and records, per CID, the
-// characters of the first cluster the glyph starts. The visible glyphs of
-// an Arabic-script font stand for no text of their own (its text is in
-// the text layer): they map to U+200B ZERO WIDTH SPACE.
-func (f *fontUse) assign(doc *layout.Document) {
-	slices.Sort(f.gids)
-	f.name = "/F" + strconv.Itoa(int(f.id))
-	f.widths = make([]float64, len(f.gids)+1)
-	for i, g := range f.gids {
-		f.cid[g] = uint16(i + 1)
-		f.widths[i+1] = f.data.width(g)
-	}
-	f.widths[0] = f.data.width(0)
-	f.chars = make(map[uint16]string, len(f.gids))
-	layered := f.id.Arabic()
-	if layered {
-		for _, g := range f.gids {
-			f.chars[f.cid[g]] = zwsp
-		}
-	}
-	for p := range doc.Pages {
-		for _, r := range doc.Pages[p].Runs {
-			if r.Font != f.id {
-				continue
-			}
-			for _, g := range r.Glyphs {
-				cid := f.cid[g.ID]
-				if _, ok := f.chars[cid]; !ok && g.Chars != "" && g.ID != 0 {
-					f.chars[cid] = g.Chars
-				}
-				if layered {
-					f.addLayerChars(g.Chars)
-				}
-			}
-		}
-	}
-	slices.Sort(f.layerChars)
-	for i, ch := range f.layerChars {
-		f.layerCID[ch] = uint16(i + 1)
-	}
-}
-
-const zwsp = "\u200B"
-
-func (f *fontUse) addLayerChars(s string) {
-	for _, ch := range s {
-		if f.layerCID == nil {
-			f.layerCID = map[rune]uint16{}
-			f.layerName = "/T" + strconv.Itoa(int(f.id))
-		}
-		if _, ok := f.layerCID[ch]; !ok {
-			f.layerCID[ch] = 0
-			f.layerChars = append(f.layerChars, ch)
-		}
-	}
 }
 
 // docWriter assembles the file. Object numbers come from alloc, in the
@@ -201,6 +58,7 @@ type docWriter struct {
 	offsets []int // by object number; 0 is the free list head
 	marks   []mark
 	pageObj []int
+	modes   [][]mode // how each run carries its text, by page
 
 	catalog, pages, info, meta, res, intent, icc, structRoot int
 }
@@ -398,7 +256,7 @@ func (d *docWriter) page(i int) error {
 			c.b = append(c.b, ">>BDC\n"...)
 			mcid++
 		}
-		if err := c.run(r, d.fontFor(r.Font)); err != nil {
+		if err := c.run(r, d.fontFor(r.Font), d.modes[i][ri]); err != nil {
 			return fmt.Errorf("run %d: %w", ri, err)
 		}
 		c.b = append(c.b, "EMC\n"...)

@@ -1,0 +1,243 @@
+package pdf
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/ualetters/ualetters/fonts"
+	"github.com/ualetters/ualetters/render/layout"
+)
+
+// mode says how a run carries its text.
+type mode uint8
+
+const (
+	// speaking: the glyphs map to their clusters' text (Latin text in
+	// left-to-right lines), under an /ActualText span.
+	speaking mode = iota
+	// layered: the glyphs are silent and a text layer in logical order
+	// carries the text (Arabic-script glyphs in left-to-right lines).
+	layered
+	// mirrored: layered, the layer drawn from the right end leftwards
+	// (every run of a line that holds right-to-left text).
+	mirrored
+)
+
+// runModes decides the mode of every run, page by page. A line is a
+// stretch of consecutive runs on one baseline with one structure; if any
+// of its runs is right-to-left, all of them are mirrored, so that the
+// whole line's text, names and numbers included, comes in one logical
+// sequence.
+func runModes(doc *layout.Document) [][]mode {
+	out := make([][]mode, len(doc.Pages))
+	for p := range doc.Pages {
+		runs := doc.Pages[p].Runs
+		out[p] = make([]mode, len(runs))
+		for i := 0; i < len(runs); {
+			j, rtl := i, false
+			for j < len(runs) && runs[j].Baseline == runs[i].Baseline && runs[j].Struct == runs[i].Struct {
+				rtl = rtl || runs[j].RTL
+				j++
+			}
+			for k := i; k < j; k++ {
+				switch {
+				case rtl:
+					out[p][k] = mirrored
+				case runs[k].Font.Arabic():
+					out[p][k] = layered
+				}
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+// Glyph uses, as bit flags per glyph id.
+const (
+	usedSpeaking = 1 << iota
+	usedSilent
+)
+
+// fontUse is one font as used in the document: which glyphs, their CIDs,
+// widths and text. The subset holds glyph 0 and the used glyphs in glyph
+// id order; CID i (1 ≤ i ≤ n) is subset glyph i speaking (mapped to the
+// text of the first cluster it starts); CIDs n+1… are silent copies of
+// the glyphs that silent runs draw (mapped to U+200B ZERO WIDTH SPACE).
+type fontUse struct {
+	id     fonts.ID
+	data   *fontData
+	name   string   // resource name, e.g. /F4
+	use    []uint8  // glyph id -> usedSpeaking|usedSilent
+	gids   []uint16 // used glyph ids except 0, ascending
+	speak  []uint16 // glyph id -> speaking CID
+	silent []uint16 // glyph id -> silent CID
+	toGID  []uint16 // CID -> subset glyph id, when there are silent CIDs
+	mapObj int      // object number of the CIDToGIDMap stream
+	widths []float64
+	chars  map[uint16]string // CID -> text
+	obj    int               // object number of the Type0 font
+
+	// The text layer: a second Type0 font on the same font file whose
+	// CIDs stand for characters (CID i+1 for layerChars[i]) and all draw
+	// the blank glyph.
+	blank      uint16 // glyph id of the blank glyph (the space)
+	layerName  string
+	layerChars []rune
+	layerCID   map[rune]uint16
+	layerObj   int
+}
+
+// collectFonts finds every font and glyph the document uses, in font id
+// order, and checks that each glyph exists.
+func collectFonts(doc *layout.Document, modes [][]mode) ([]*fontUse, error) {
+	byID := map[fonts.ID]*fontUse{}
+	for p := range doc.Pages {
+		for ri := range doc.Pages[p].Runs {
+			r := &doc.Pages[p].Runs[ri]
+			if len(r.Glyphs) == 0 {
+				continue
+			}
+			f := byID[r.Font]
+			if f == nil {
+				data, err := loadFont(r.Font)
+				if err != nil {
+					return nil, fmt.Errorf("pdf: page %d run %d: %w", p+1, ri, err)
+				}
+				f = &fontUse{id: r.Font, data: data, use: make([]uint8, data.numGlyphs)}
+				byID[r.Font] = f
+			}
+			if err := f.note(r, modes[p][ri]); err != nil {
+				return nil, fmt.Errorf("pdf: page %d run %d: %w", p+1, ri, err)
+			}
+		}
+	}
+	used := make([]*fontUse, 0, len(byID))
+	for _, f := range byID {
+		used = append(used, f)
+	}
+	slices.SortFunc(used, func(a, b *fontUse) int { return int(a.id) - int(b.id) })
+	for _, f := range used {
+		if err := f.assign(); err != nil {
+			return nil, err
+		}
+		f.speakText(doc, modes)
+	}
+	return used, nil
+}
+
+// note records the glyphs of run r and, for a silent run, its text for
+// the layer.
+func (f *fontUse) note(r *layout.GlyphRun, m mode) error {
+	flag := uint8(usedSpeaking)
+	if m != speaking {
+		flag = usedSilent
+		if f.blank == 0 {
+			if f.blank = f.data.sfnt.GlyphIndex(' '); f.blank == 0 {
+				return fmt.Errorf("font %s has no space glyph for its text layer", f.id)
+			}
+			f.layerName = "/T" + strconv.Itoa(int(f.id))
+			f.layerCID = map[rune]uint16{}
+			f.use[f.blank] |= usedSpeaking
+		}
+	}
+	for _, g := range r.Glyphs {
+		if g.ID >= f.data.numGlyphs {
+			return fmt.Errorf("glyph %d not in font %s", g.ID, r.Font)
+		}
+		if g.ID != 0 {
+			f.use[g.ID] |= flag
+		}
+		if m == speaking {
+			continue
+		}
+		for _, ch := range g.Chars {
+			if _, ok := f.layerCID[ch]; !ok {
+				f.layerCID[ch] = 0
+				f.layerChars = append(f.layerChars, ch)
+			}
+		}
+	}
+	return nil
+}
+
+// assign numbers the glyphs: speaking CIDs equal subset glyph ids, silent
+// copies follow; each gets its width.
+func (f *fontUse) assign() error {
+	f.name = "/F" + strconv.Itoa(int(f.id))
+	f.speak = make([]uint16, len(f.use))
+	f.silent = make([]uint16, len(f.use))
+	var silent []uint16
+	for g, u := range f.use {
+		if u != 0 {
+			f.gids = append(f.gids, uint16(g))
+			f.speak[g] = uint16(len(f.gids))
+		}
+		if u&usedSilent != 0 {
+			silent = append(silent, uint16(g))
+		}
+	}
+	n := len(f.gids)
+	if n+len(silent) >= 0xFFFF {
+		return fmt.Errorf("pdf: font %s: too many glyphs", f.id)
+	}
+	f.widths = make([]float64, n+len(silent)+1)
+	f.widths[0] = f.data.width(0)
+	for _, g := range f.gids {
+		f.widths[f.speak[g]] = f.data.width(g)
+	}
+	f.chars = make(map[uint16]string, n+len(silent))
+	if len(silent) > 0 {
+		f.toGID = make([]uint16, n+len(silent)+1)
+		for i := range n + 1 {
+			f.toGID[i] = uint16(i)
+		}
+	}
+	for j, g := range silent {
+		cid := uint16(n + 1 + j)
+		f.silent[g] = cid
+		f.toGID[cid] = f.speak[g]
+		f.widths[cid] = f.widths[f.speak[g]]
+		f.chars[cid] = zwsp
+	}
+	slices.Sort(f.layerChars)
+	for i, ch := range f.layerChars {
+		f.layerCID[ch] = uint16(i + 1)
+	}
+	return nil
+}
+
+// speakText records, per speaking CID, the characters of the first
+// cluster the glyph starts; the blank glyph of a layer, if it speaks for
+// nothing else, is a space.
+func (f *fontUse) speakText(doc *layout.Document, modes [][]mode) {
+	for p := range doc.Pages {
+		for ri, r := range doc.Pages[p].Runs {
+			if r.Font != f.id || modes[p][ri] != speaking {
+				continue
+			}
+			for _, g := range r.Glyphs {
+				cid := f.speak[g.ID]
+				if _, ok := f.chars[cid]; !ok && g.Chars != "" && g.ID != 0 {
+					f.chars[cid] = g.Chars
+				}
+			}
+		}
+	}
+	if f.blank != 0 {
+		if _, ok := f.chars[f.speak[f.blank]]; !ok {
+			f.chars[f.speak[f.blank]] = " "
+		}
+	}
+}
+
+// cids is the glyph id -> CID table for a run of the given mode.
+func (f *fontUse) cids(m mode) []uint16 {
+	if m == speaking {
+		return f.speak
+	}
+	return f.silent
+}
+
+const zwsp = "\u200B"

@@ -25,7 +25,7 @@ const (
 )
 
 // runModes decides the mode of every run, page by page. A line is a
-// stretch of consecutive runs on one baseline with one structure; if any
+// stretch of consecutive runs of one paragraph on one baseline; if any
 // of its runs is right-to-left, all of them are mirrored, so that the
 // whole line's text, names and numbers included, comes in one logical
 // sequence.
@@ -36,7 +36,7 @@ func runModes(doc *layout.Document) [][]mode {
 		out[p] = make([]mode, len(runs))
 		for i := 0; i < len(runs); {
 			j, rtl := i, false
-			for j < len(runs) && runs[j].Baseline == runs[i].Baseline && runs[j].Struct == runs[i].Struct {
+			for j < len(runs) && sameLine(&runs[i], &runs[j]) {
 				rtl = rtl || runs[j].RTL
 				j++
 			}
@@ -52,6 +52,13 @@ func runModes(doc *layout.Document) [][]mode {
 		}
 	}
 	return out
+}
+
+// sameLine reports whether two runs are parts of one line: one baseline,
+// one paragraph (a bullet or field label goes with its line).
+func sameLine(a, b *layout.GlyphRun) bool {
+	return a.Baseline == b.Baseline && a.Struct.Block == b.Struct.Block && a.Struct.Para == b.Struct.Para &&
+		a.Struct.Role == b.Struct.Role && a.Struct.Artifact == b.Struct.Artifact
 }
 
 // Glyph uses, as bit flags per glyph id.

@@ -1,10 +1,12 @@
 // Package pdf writes a laid-out document (render/layout's display list) as
-// a compact, searchable PDF 1.7 file: subset TrueType fonts embedded as
-// Type0/CIDFontType2 with Identity-H, widths and a ToUnicode CMap, every
-// glyph run wrapped in /ActualText marked content carrying its logical
-// text, document metadata (info dictionary and XMP), Flate-compressed
-// streams and a classic cross-reference table. Output is deterministic:
-// the same document always gives the same bytes.
+// a compact PDF 1.7 file that is tagged (PDF/UA-1) and identifies as
+// PDF/A-2u: subset TrueType fonts embedded as Type0/CIDFontType2 with
+// widths and a ToUnicode CMap, a structure tree with marked content,
+// artifacts for page furniture, a text layer that gives poppler, MuPDF
+// and pdf.js the logical text of right-to-left lines, metadata (info
+// dictionary and XMP), an sRGB output intent, Flate-compressed streams
+// and a classic cross-reference table. Output is deterministic: the same
+// document always gives the same bytes.
 package pdf
 
 import (

@@ -170,3 +170,43 @@ func TestReadingOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestRunStructure checks what every run says about its place in the
+// document: footers are artifacts, other runs name their block, role and
+// paragraph, the bullet mark is a label, and block order on the pages is
+// the composed order.
+func TestRunStructure(t *testing.T) {
+	doc := testLetter(ownWords(60))
+	doc.Blocks = append(doc.Blocks[:3], append([]letter.Block{{Role: letter.RoleBullets, Lines: []letter.Line{
+		{Runs: []letter.Run{{Text: "پہلا مطالبہ", Lang: "ur"}}}, {Runs: []letter.Run{{Text: "دوسرا مطالبہ", Lang: "ur"}}}}}},
+		doc.Blocks[3:]...)...)
+	out, err := New(text.NewEngine(nil)).Layout(doc, A4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last, labels := -1, 0
+	for _, p := range out.Pages {
+		for _, r := range p.Runs {
+			st := r.Struct
+			if r.Baseline > A4.Height-Margin {
+				if !st.Artifact {
+					t.Errorf("footer %q is not an artifact", r.Text)
+				}
+				continue
+			}
+			if st.Artifact || st.Block < last || doc.Blocks[st.Block].Role != st.Role || st.Para >= len(doc.Blocks[st.Block].Lines) {
+				t.Errorf("run %q: structure %+v after block %d", r.Text, st, last)
+			}
+			last = st.Block
+			if st.Label {
+				labels++
+				if st.Role != letter.RoleBullets || r.Text != "•" {
+					t.Errorf("label run %q in %s", r.Text, st.Role)
+				}
+			}
+		}
+	}
+	if labels != 2 {
+		t.Errorf("%d bullet labels, want 2", labels)
+	}
+}

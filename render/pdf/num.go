@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf16"
-	"unicode/utf8"
 )
 
 // appendNum writes v with at most dec decimals (dec ≤ 4), without
@@ -88,5 +87,3 @@ func appendTextString(b []byte, s string) []byte {
 }
 
 func sortU16(s []uint16) { slices.Sort(s) }
-
-func utf8Count(s string) int { return utf8.RuneCountInString(s) }

@@ -54,7 +54,7 @@ func buildSRGBProfile() []byte {
 		return b
 	}
 	curve := []byte("curv\x00\x00\x00\x00")
-	const n = 1024
+	const n = 256 // one entry per 8-bit level
 	curve = binary.BigEndian.AppendUint32(curve, n)
 	for i := range n {
 		v := float64(i) / (n - 1)

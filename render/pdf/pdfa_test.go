@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ualetters/ualetters/fonts"
 )
 
 // These tests check, on the file itself, the clauses of PDF/A-2u
@@ -184,6 +186,18 @@ func TestEveryGlyphHasUnicode(t *testing.T) {
 			desc := f.objs[f.ref(cid, "/FontDescriptor")]
 			if !bytes.Contains(desc, []byte("/FontFile2 ")) {
 				t.Errorf("%s: font %s not embedded", name, fname)
+			}
+			if strings.HasPrefix(fname, "/T") {
+				// 6.2.11.5: the layer font's one width is its blank glyph's.
+				id, _ := strconv.Atoi(fname[2:])
+				fd, err := loadFont(fonts.ID(id))
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := "/DW " + string(appendNum(nil, fd.width(fd.sfnt.GlyphIndex(' ')), 2)) + "/"
+				if !bytes.Contains(cid, []byte(want)) {
+					t.Errorf("%s: layer font %s: want %s in %s", name, fname, want, cid)
+				}
 			}
 			if bytes.Contains(cid, []byte("/CIDToGIDMap/Identity")) {
 				gidOf[fname] = func(c uint16) uint16 { return c }

@@ -184,6 +184,7 @@ func TestGlyphPositions(t *testing.T) {
 			t.Fatalf("%s: %d content streams for %d pages", name, len(pages), len(doc.Pages))
 		}
 		cidOf := map[string]uint16{}
+		modes := runModes(doc)
 		checked := 0
 		for p, page := range doc.Pages {
 			var visible []drawn
@@ -193,7 +194,7 @@ func TestGlyphPositions(t *testing.T) {
 				}
 			}
 			i := 0
-			for _, r := range page.Runs {
+			for ri, r := range page.Runs {
 				for _, g := range r.Glyphs {
 					if i >= len(visible) {
 						t.Fatalf("%s page %d: only %d glyphs drawn", name, p+1, len(visible))
@@ -205,7 +206,8 @@ func TestGlyphPositions(t *testing.T) {
 						t.Errorf("%s page %d glyph %d (gid %d): at (%.4f, %.4f), want (%.4f, %.4f)",
 							name, p+1, i, g.ID, d.x, d.y, g.X, wantY)
 					}
-					key := fmt.Sprint(r.Font, "/", g.ID)
+					// one code per glyph and mode: speaking, or a silent copy
+					key := fmt.Sprint(r.Font, "/", g.ID, "/", modes[p][ri] == speaking)
 					if c, ok := cidOf[key]; ok && c != d.cid {
 						t.Errorf("%s: glyph %s drawn as CID %d and %d", name, key, c, d.cid)
 					}

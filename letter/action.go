@@ -82,7 +82,7 @@ func (a *Action) loadLanguages(fsys fs.FS, dir string, m *mapping, locales map[s
 			ps.add(m.file, t.Line, "language %q has no locale file locales/%s.yaml", t.Value, t.Value)
 			continue
 		}
-		lt := loadLetter(fsys, dir+"/letter."+t.Value+".yaml", t.Value, ps)
+		lt := loadLetter(fsys, dir+"/letter."+t.Value+".yaml", loc, ps)
 		if lt == nil {
 			continue
 		}
@@ -208,7 +208,8 @@ func (a *Action) checkRecipients(m *mapping, ps *problems) {
 	}
 }
 
-func loadLetter(fsys fs.FS, file, lang string, ps *problems) *letterTemplate {
+func loadLetter(fsys fs.FS, file string, loc *Locale, ps *problems) *letterTemplate {
+	lang := loc.Code
 	m, ok := yamlFile(fsys, file, ps)
 	if !ok {
 		return nil
@@ -239,6 +240,7 @@ func loadLetter(fsys fs.FS, file, lang string, ps *problems) *letterTemplate {
 	}
 	for _, key := range letterBlocks {
 		checkSlashForms(m.str(key, false), ps)
+		checkHandDates(loc, m.str(key, false), ps)
 	}
 	return lt
 }

@@ -212,6 +212,9 @@ func (x *expander) expand(segs []segment) []Run {
 		switch {
 		case s.alts != nil:
 			rs = append(rs, x.text(s.pick(x.gender))...)
+		case s.ph && s.arg != "":
+			day, _ := fixedDate(s.arg)
+			rs = append(rs, x.loc.dateRuns(day)...)
 		case s.ph:
 			rs = append(rs, x.values[s.text]...)
 		default:

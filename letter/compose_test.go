@@ -252,9 +252,9 @@ func TestDates(t *testing.T) {
 	may := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
 	want := map[string][2]string{
 		"en":  {"8 February 2024", "1 May 2024"},
-		"fr":  {"8 février 2024", "1 mai 2024"},
+		"fr":  {"8 février 2024", "1er mai 2024"}, // day_suffixes: {1: er}
 		"de":  {"8. Februar 2024", "1. Mai 2024"},
-		"ur":  {"8 فروری، 2024", "1 مئی، 2024"},
+		"ur":  {"8 فروری 2024ء", "1 مئی 2024ء"}, // year_mark: ء
 		"sd":  {"8 فيبروري 2024", "1 مئي 2024"},
 		"pnb": {"8 فروری 2024", "1 مئ 2024"},
 		"bal": {"8 فروری 2024", "1 مئی 2024"},
@@ -275,7 +275,7 @@ func TestDateLine(t *testing.T) {
 	cases := []struct{ lang, date, city, want string }{
 		{"en", "", "Bern", "Bern, 21 November 2023"}, // default: today in Karachi
 		{"fr", "2024-01-05", "Genève", "Genève, le 5 janvier 2024"},
-		{"ur", "2024-01-05", "کراچی", "5 جنوری، 2024"}, // the city heads the sender block
+		{"ur", "2024-01-05", "کراچی", "5 جنوری 2024ء"}, // the city heads the sender block
 		{"de", "2024-01-05", "", "5. Januar 2024"},
 	}
 	for _, tc := range cases {
@@ -298,7 +298,7 @@ func TestDigitStyle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Locale("ur").FormatDate(time.Date(2024, 2, 8, 0, 0, 0, 0, time.UTC)); got != "۸ فروری، ۲۰۲۴" {
+	if got := c.Locale("ur").FormatDate(time.Date(2024, 2, 8, 0, 0, 0, 0, time.UTC)); got != "۸ فروری ۲۰۲۴ء" {
 		t.Errorf("got %q", got)
 	}
 	d := compose(t, c, "ur", letter.Male)

@@ -88,7 +88,7 @@ func (a *Action) loadLanguages(fsys fs.FS, dir string, m *mapping, locales map[s
 		}
 		a.letters[t.Value] = lt
 		a.Languages = append(a.Languages, Language{Code: t.Value, Name: loc.Name, EnglishName: loc.EnglishName,
-			Tag: loc.Tag, Dir: loc.Dir, Status: lt.status, Note: lt.note})
+			Tag: loc.Tag, Dir: loc.Dir, Status: lt.status, Note: lt.note, NeedsNativeReview: lt.needsNativeReview})
 	}
 	for _, t := range m.list("preferred_languages", false) {
 		if !listed[t.Value] {
@@ -214,7 +214,7 @@ func loadLetter(fsys fs.FS, file string, loc *Locale, ps *problems) *letterTempl
 	if !ok {
 		return nil
 	}
-	m.allow(append([]string{"status", "note"}, letterBlocks...)...)
+	m.allow(append([]string{"status", "note", "needs_native_review"}, letterBlocks...)...)
 	lt := &letterTemplate{status: m.str("status", true).Value, note: m.str("note", false).Value,
 		blocks: map[string][]segment{}}
 	if !statuses[lt.status] {
@@ -223,6 +223,7 @@ func loadLetter(fsys fs.FS, file string, loc *Locale, ps *problems) *letterTempl
 	if lt.status == "draft" && lt.note == "" {
 		ps.add(file, m.str("status", false).Line, "a draft needs a note saying what review it awaits")
 	}
+	lt.needsNativeReview = loadNativeReview(m, lt.status, ps)
 	for _, key := range letterBlocks {
 		t := m.str(key, false)
 		if _, ok := m.keys[key]; !ok {
@@ -243,6 +244,23 @@ func loadLetter(fsys fs.FS, file string, loc *Locale, ps *problems) *letterTempl
 		checkHandDates(loc, m.str(key, false), ps)
 	}
 	return lt
+}
+
+// loadNativeReview reads needs_native_review: true or false, and only a
+// draft can need review.
+func loadNativeReview(m *mapping, status string, ps *problems) bool {
+	f := m.str("needs_native_review", false)
+	switch f.Value {
+	case "", "false":
+		return false
+	case "true":
+		if status != "draft" {
+			ps.add(m.file, f.Line, "needs_native_review: a %s letter cannot need native review; make it a draft", status)
+		}
+		return true
+	}
+	ps.add(m.file, f.Line, "needs_native_review must be true or false, not %q", f.Value)
+	return false
 }
 
 // loadBody parses the body's paragraphs and bullets; problems are reported

@@ -43,6 +43,10 @@ type Language struct {
 	Dir         Direction `json:"dir"`
 	Status      string    `json:"status"` // source, reviewed or draft
 	Note        string    `json:"note,omitempty"`
+	// NeedsNativeReview marks a draft that must not be sent before a native
+	// speaker has reviewed it (a translator could not vouch for it), as
+	// distinct from an ordinary draft. The letter is still offered.
+	NeedsNativeReview bool `json:"needs_native_review,omitempty"`
 }
 
 // Recipient roles.
@@ -78,10 +82,11 @@ func (r *Recipient) FaxDisplay() string { return r.faxDisplay }
 
 // letterTemplate is one language's parsed letter file.
 type letterTemplate struct {
-	status, note string
-	blocks       map[string][]segment // salutation, closing, signature
-	body         []bodyPart
-	bodySegs     [][][]segment // per part, per item
+	status, note      string
+	needsNativeReview bool
+	blocks            map[string][]segment // salutation, closing, signature
+	body              []bodyPart
+	bodySegs          [][][]segment // per part, per item
 }
 
 // LoadCatalogue reads and validates every action and locale in fsys (the

@@ -207,3 +207,23 @@ func TestActionOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestNativeReviewChecked: only a draft can need native review, and the
+// value must be a boolean.
+func TestNativeReviewChecked(t *testing.T) {
+	const bal = "actions/109-23/letter.bal.yaml"
+	for _, tc := range []struct{ old, new, want string }{
+		{"status: draft", "status: reviewed", bal + ":8: needs_native_review: a reviewed letter cannot need native review"},
+		{"needs_native_review: true", "needs_native_review: maybe", bal + ":8: needs_native_review must be true or false"},
+	} {
+		m := copyFS(t)
+		edit(t, m, bal, tc.old, tc.new)
+		got := ""
+		for _, p := range letter.CheckTemplates(m) {
+			got += p.String() + "\n"
+		}
+		if !strings.Contains(got, tc.want) {
+			t.Errorf("problems:\n%s\nwant %q", got, tc.want)
+		}
+	}
+}

@@ -121,7 +121,7 @@ func (a *Action) loadTitles(m *mapping, ps *problems) {
 
 func loadRecipient(m *mapping, langs []string, ps *problems) (Recipient, bool) {
 	m.allow("key", "role", "lang", "name", "title", "organisation", "address", "country",
-		"fax", "fax_region", "email", "forward", "salutation", "addressee")
+		"fax", "fax_region", "email", "forward", "salutation", "addressee", "heading", "copy")
 	r := Recipient{
 		Key: m.str("key", true).Value, Role: m.str("role", true).Value, Name: m.str("name", true).Value,
 		Title: m.str("title", false).Value, Organisation: m.str("organisation", false).Value,
@@ -149,6 +149,7 @@ func loadRecipient(m *mapping, langs []string, ps *problems) (Recipient, bool) {
 	r.loadFax(m, ps)
 	r.salutation = perLanguage(m, "salutation", langs, true, ps)
 	r.addressee = perLanguage(m, "addressee", langs, r.Main(), ps)
+	r.loadNaming(m, langs, ps)
 	return r, r.Key != ""
 }
 

@@ -68,10 +68,12 @@ type Recipient struct {
 	Email        string   `json:"email,omitempty"`
 	Forward      bool     `json:"forward,omitempty"` // asked to forward the appeal to the main addressee
 
-	faxDisplay string            // international format, for cover sheets
-	lang       string            // language of the postal data
-	salutation map[string]string // per language
-	addressee  map[string]string // per language: how messages name this recipient
+	faxDisplay string              // international format, for cover sheets
+	lang       string              // language of the postal data
+	salutation map[string]string   // per language
+	addressee  map[string]string   // per language: how messages name this recipient
+	heading    map[string][]string // per language: lines above the postal address
+	copyLine   map[string]string   // per language: the line in the copy list
 }
 
 // Main reports whether r is the main addressee.

@@ -69,11 +69,11 @@ func TestBrokenFixtures(t *testing.T) {
 func TestTemplateProblems(t *testing.T) {
 	const fr = "actions/109-23/letter.fr.yaml"
 	cases := []struct{ name, file, old, new, want string }{
-		{"two alternatives", fr, "{{Profondément préoccupée, je vous écris au sujet de|", "{{", fr + ":5: gender variant"},
-		{"slash form", "actions/109-23/letter.ur.yaml", "لکھ رہی ہوں|", "لکھ رہا/رہی ہوں|", "letter.ur.yaml:7: slash form"},
-		{"unclosed", fr, "signature: \"{{signer}}\"", "signature: \"{{signer\"", fr + ":20: unclosed"},
-		{"status", fr, "status: draft", "status: final", fr + ":1: status \"final\""},
-		{"unknown key", fr, "status: draft", "status: draft\nauthor: x", fr + ":2: unknown key \"author\""},
+		{"two alternatives", fr, "{{Profondément préoccupée, je vous écris au sujet de|", "{{", fr + ":13: gender variant"},
+		{"slash form", "actions/109-23/letter.ur.yaml", "لکھ رہی ہوں|", "لکھ رہا/رہی ہوں|", "letter.ur.yaml:17: slash form"},
+		{"unclosed", fr, "signature: \"{{signer}}\"", "signature: \"{{signer\"", fr + ":28: unclosed"},
+		{"status", fr, "status: draft", "status: final", fr + ":9: status \"final\""},
+		{"unknown key", fr, "status: draft", "status: draft\nauthor: x", fr + ":10: unknown key \"author\""},
 		{"locale label", "locales/de.yaml", "  pages: Seiten\n", "", "locales/de.yaml:10: labels: missing \"pages\""},
 		{"locale placeholder", "locales/de.yaml", "{{pages}} Seiten", "{{n}} Seiten", "locales/de.yaml:21: unknown placeholder {{n}}"},
 		{"locale font", "locales/sd.yaml", "font: Noto Naskh Arabic", "font: Noto Nastaliq Urdu", "locales/sd.yaml:7: font"},
@@ -82,7 +82,7 @@ func TestTemplateProblems(t *testing.T) {
 		{"invalid fax", "actions/109-23/action.yaml", "051-9207600", "051-92", "action.yaml:155: recipient \"foreign-affairs\": fax number \"051-92\" (region \"PK\") is not a valid number"},
 		{"two mains", "actions/109-23/action.yaml", "role: copy\n    lang: de", "role: main\n    lang: de", "need exactly one main recipient"},
 		{"forward", "actions/109-23/action.yaml", "forward: true", "forward: yes please", "action.yaml:85: recipient \"embassy-bern\": forward must be true or false"},
-		{"slash in closing", "actions/109-23/letter.pnb.yaml", "تہاڈی مخلص،|", "تہاڈی/تہاڈا مخلص،|", "letter.pnb.yaml:21: slash form"},
+		{"slash in closing", "actions/109-23/letter.pnb.yaml", "تہاڈی مخلص،|", "تہاڈی/تہاڈا مخلص،|", "letter.pnb.yaml:29: slash form"},
 		{"language twice", "actions/109-23/action.yaml", "fr, de]", "fr, de, fr]", "action.yaml:13: language \"fr\" listed twice"},
 		{"time zone", "actions/109-23/action.yaml", "Asia/Karachi", "Asia/Nowhere", "action.yaml:12: time_zone"},
 		{"missing letter", "actions/109-23/action.yaml", "[en, ur, sd, bal, pnb, fr, de]", "[en, ur, sd, bal, pnb, fr, de, it]", "action.yaml:13: language \"it\" has no locale file"},
@@ -213,8 +213,8 @@ func TestActionOpen(t *testing.T) {
 func TestNativeReviewChecked(t *testing.T) {
 	const bal = "actions/109-23/letter.bal.yaml"
 	for _, tc := range []struct{ old, new, want string }{
-		{"status: draft", "status: reviewed", bal + ":8: needs_native_review: a reviewed letter cannot need native review"},
-		{"needs_native_review: true", "needs_native_review: maybe", bal + ":8: needs_native_review must be true or false"},
+		{"status: draft", "status: reviewed", bal + ":18: needs_native_review: a reviewed letter cannot need native review"},
+		{"needs_native_review: true", "needs_native_review: maybe", bal + ":18: needs_native_review must be true or false"},
 	} {
 		m := copyFS(t)
 		edit(t, m, bal, tc.old, tc.new)

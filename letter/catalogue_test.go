@@ -69,11 +69,11 @@ func TestBrokenFixtures(t *testing.T) {
 func TestTemplateProblems(t *testing.T) {
 	const fr = "actions/109-23/letter.fr.yaml"
 	cases := []struct{ name, file, old, new, want string }{
-		{"two alternatives", fr, "{{Profondément préoccupée, je vous écris au sujet de|", "{{", fr + ":13: gender variant"},
+		{"two alternatives", fr, "{{Profondément préoccupée, je vous écris au sujet de|", "{{", fr + ":16: gender variant"},
 		{"slash form", "actions/109-23/letter.ur.yaml", "لکھ رہی ہوں|", "لکھ رہا/رہی ہوں|", "letter.ur.yaml:17: slash form"},
-		{"unclosed", fr, "signature: \"{{signer}}\"", "signature: \"{{signer\"", fr + ":28: unclosed"},
-		{"status", fr, "status: draft", "status: final", fr + ":9: status \"final\""},
-		{"unknown key", fr, "status: draft", "status: draft\nauthor: x", fr + ":10: unknown key \"author\""},
+		{"unclosed", fr, "signature: \"{{signer}}\"", "signature: \"{{signer\"", fr + ":31: unclosed"},
+		{"status", fr, "status: draft", "status: final", fr + ":12: status \"final\""},
+		{"unknown key", fr, "status: draft", "status: draft\nauthor: x", fr + ":13: unknown key \"author\""},
 		{"locale label", "locales/de.yaml", "  pages: Seiten\n", "", "locales/de.yaml:10: labels: missing \"pages\""},
 		{"locale placeholder", "locales/de.yaml", "{{pages}} Seiten", "{{n}} Seiten", "locales/de.yaml:21: unknown placeholder {{n}}"},
 		{"locale font", "locales/sd.yaml", "font: Noto Naskh Arabic", "font: Noto Nastaliq Urdu", "locales/sd.yaml:7: font"},

@@ -21,11 +21,11 @@ func TestDateRulesChecked(t *testing.T) {
 		{"year mark without year", ur, "date_pattern: d MMMM y", "date_pattern: d MMMM", ur + ":13: year_mark \"ء\": date_pattern \"d MMMM\" has no year field"},
 		{"year mark with digit", ur, "year_mark: ء", "year_mark: ء1", ur + ":13: year_mark \"ء1\" contains a digit"},
 		{"year mark empty", ur, "year_mark: ء", "year_mark: \"\"", ur + ":13: year_mark is empty"},
-		{"hand date", frLetter, "Depuis le {{date 2023-11-01}}", "Depuis le 1er novembre 2023", frLetter + ":19: date \"1er novembre 2023\" written by hand: write {{date 2023-11-01}}"},
-		{"hand date without suffix", frLetter, "Depuis le {{date 2023-11-01}}", "Depuis le 1 novembre 2023", frLetter + ":19: date \"1 novembre 2023\" written by hand"},
+		{"hand date", frLetter, "Depuis le {{date 2023-11-01}}", "Depuis le 1er novembre 2023", frLetter + ":22: date \"1er novembre 2023\" written by hand: write {{date 2023-11-01}}"},
+		{"hand date without suffix", frLetter, "Depuis le {{date 2023-11-01}}", "Depuis le 1 novembre 2023", frLetter + ":22: date \"1 novembre 2023\" written by hand"},
 		{"hand date Urdu", urLetter, "{{date 2023-11-01}} سے", "1 نومبر 2023ء سے", urLetter + ":23: date \"1 نومبر 2023\" written by hand"},
 		{"doubled year mark", urLetter, "{{date 2023-11-01}} سے", "{{date 2023-11-01}}ء سے", urLetter + ":23: year mark \"ء\" after {{date 2023-11-01}}"},
-		{"bad fixed date", frLetter, "{{date 2023-11-01}}", "{{date 2023-11-31}}", frLetter + ":19: {{date 2023-11-31}}: not a date"},
+		{"bad fixed date", frLetter, "{{date 2023-11-01}}", "{{date 2023-11-31}}", frLetter + ":22: {{date 2023-11-31}}: not a date"},
 		{"fixed date in a label", fr, "Veuillez trouver ci-joint un appel.", "Appel du {{date 2023-11-01}}.", fr + ":26: {{date 2023-11-01}}: dates are not allowed here"},
 	}
 	for _, tc := range cases {

@@ -69,20 +69,20 @@ func TestBrokenFixtures(t *testing.T) {
 func TestTemplateProblems(t *testing.T) {
 	const fr = "actions/109-23/letter.fr.yaml"
 	cases := []struct{ name, file, old, new, want string }{
-		{"two alternatives", fr, "{{Profondément préoccupée, je vous écris au sujet de|", "{{", fr + ":16: gender variant"},
-		{"slash form", "actions/109-23/letter.ur.yaml", "لکھ رہی ہوں|", "لکھ رہا/رہی ہوں|", "letter.ur.yaml:17: slash form"},
-		{"unclosed", fr, "signature: \"{{signer}}\"", "signature: \"{{signer\"", fr + ":31: unclosed"},
-		{"status", fr, "status: draft", "status: final", fr + ":12: status \"final\""},
+		{"two alternatives", fr, "{{Profondément préoccupée, je vous écris au sujet de|", "{{", fr + ":{line}: gender variant"},
+		{"slash form", "actions/109-23/letter.ur.yaml", "لکھ رہی ہوں|", "لکھ رہا/رہی ہوں|", "letter.ur.yaml:{line}: slash form"},
+		{"unclosed", fr, "signature: \"{{signer}}\"", "signature: \"{{signer\"", fr + ":{line}: unclosed"},
+		{"status", fr, "status: draft", "status: final", fr + ":{line}: status \"final\""},
 		{"unknown key", fr, "status: draft", "status: draft\nauthor: x", fr + ":13: unknown key \"author\""},
 		{"locale label", "locales/de.yaml", "  pages: Seiten\n", "", "locales/de.yaml:10: labels: missing \"pages\""},
 		{"locale placeholder", "locales/de.yaml", "{{pages}} Seiten", "{{n}} Seiten", "locales/de.yaml:21: unknown placeholder {{n}}"},
 		{"locale font", "locales/sd.yaml", "font: Noto Naskh Arabic", "font: Noto Nastaliq Urdu", "locales/sd.yaml:7: font"},
 		{"month count", "locales/en.yaml", "November, December]", "November]", "locales/en.yaml:9: months: need 12"},
 		{"salutation", "actions/109-23/action.yaml", "      fr: Excellence,\n", "", "action.yaml:103: salutation: missing language \"fr\""},
-		{"invalid fax", "actions/109-23/action.yaml", "051-9207600", "051-92", "action.yaml:155: recipient \"foreign-affairs\": fax number \"051-92\" (region \"PK\") is not a valid number"},
+		{"invalid fax", "actions/109-23/action.yaml", "051-9207600", "051-92", "action.yaml:{line}: recipient \"foreign-affairs\": fax number \"051-92\" (region \"PK\") is not a valid number"},
 		{"two mains", "actions/109-23/action.yaml", "role: copy\n    lang: de", "role: main\n    lang: de", "need exactly one main recipient"},
-		{"forward", "actions/109-23/action.yaml", "forward: true", "forward: yes please", "action.yaml:85: recipient \"embassy-bern\": forward must be true or false"},
-		{"slash in closing", "actions/109-23/letter.pnb.yaml", "تہاڈی مخلص،|", "تہاڈی/تہاڈا مخلص،|", "letter.pnb.yaml:29: slash form"},
+		{"forward", "actions/109-23/action.yaml", "forward: true", "forward: yes please", "action.yaml:{line}: recipient \"embassy-bern\": forward must be true or false"},
+		{"slash in closing", "actions/109-23/letter.pnb.yaml", "تہاڈی مخلص،|", "تہاڈی/تہاڈا مخلص،|", "letter.pnb.yaml:{line}: slash form"},
 		{"language twice", "actions/109-23/action.yaml", "fr, de]", "fr, de, fr]", "action.yaml:13: language \"fr\" listed twice"},
 		{"time zone", "actions/109-23/action.yaml", "Asia/Karachi", "Asia/Nowhere", "action.yaml:12: time_zone"},
 		{"missing letter", "actions/109-23/action.yaml", "[en, ur, sd, bal, pnb, fr, de]", "[en, ur, sd, bal, pnb, fr, de, it]", "action.yaml:13: language \"it\" has no locale file"},
@@ -96,8 +96,8 @@ func TestTemplateProblems(t *testing.T) {
 			for _, p := range ps {
 				all = append(all, p.String())
 			}
-			if !strings.Contains(strings.Join(all, "\n"), tc.want) {
-				t.Errorf("problems:\n%s\nwant one containing %q", strings.Join(all, "\n"), tc.want)
+			if want := atLine(t, tc.file, tc.old, tc.want); !strings.Contains(strings.Join(all, "\n"), want) {
+				t.Errorf("problems:\n%s\nwant one containing %q", strings.Join(all, "\n"), want)
 			}
 		})
 	}
@@ -214,7 +214,7 @@ func TestNativeReviewChecked(t *testing.T) {
 	const bal = "actions/109-23/letter.bal.yaml"
 	for _, tc := range []struct{ old, new, want string }{
 		{"status: draft", "status: reviewed", bal + ":18: needs_native_review: a reviewed letter cannot need native review"},
-		{"needs_native_review: true", "needs_native_review: maybe", bal + ":18: needs_native_review must be true or false"},
+		{"needs_native_review: true", "needs_native_review: maybe", bal + ":{line}: needs_native_review must be true or false"},
 	} {
 		m := copyFS(t)
 		edit(t, m, bal, tc.old, tc.new)
@@ -222,8 +222,8 @@ func TestNativeReviewChecked(t *testing.T) {
 		for _, p := range letter.CheckTemplates(m) {
 			got += p.String() + "\n"
 		}
-		if !strings.Contains(got, tc.want) {
-			t.Errorf("problems:\n%s\nwant %q", got, tc.want)
+		if want := atLine(t, bal, tc.old, tc.want); !strings.Contains(got, want) {
+			t.Errorf("problems:\n%s\nwant %q", got, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package letter_test
 
 import (
 	"io/fs"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -92,4 +93,19 @@ func blocks(d *letter.Document, role letter.Role) []letter.Block {
 		}
 	}
 	return out
+}
+
+// atLine replaces "{line}" in want by the line of the shipped file where
+// old starts, so that expectations follow edits of the templates.
+func atLine(t testing.TB, file, old, want string) string {
+	t.Helper()
+	data, err := fs.ReadFile(templates.FS, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(data), old)
+	if i < 0 {
+		t.Fatalf("%s does not contain %q", file, old)
+	}
+	return strings.ReplaceAll(want, "{line}", strconv.Itoa(1+strings.Count(string(data[:i]), "\n")))
 }

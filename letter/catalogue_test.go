@@ -78,7 +78,7 @@ func TestTemplateProblems(t *testing.T) {
 		{"locale placeholder", "locales/de.yaml", "{{pages}} Seiten", "{{n}} Seiten", "locales/de.yaml:21: unknown placeholder {{n}}"},
 		{"locale font", "locales/sd.yaml", "font: Noto Naskh Arabic", "font: Noto Nastaliq Urdu", "locales/sd.yaml:7: font"},
 		{"month count", "locales/en.yaml", "November, December]", "November]", "locales/en.yaml:9: months: need 12"},
-		{"salutation", "actions/109-23/action.yaml", "      fr: Excellence,\n", "", "action.yaml:103: salutation: missing language \"fr\""},
+		{"salutation", "actions/109-23/action.yaml", "      fr: Excellence,\n", "", "action.yaml:{line-6}: salutation: missing language \"fr\""},
 		{"invalid fax", "actions/109-23/action.yaml", "051-9207600", "051-92", "action.yaml:{line}: recipient \"foreign-affairs\": fax number \"051-92\" (region \"PK\") is not a valid number"},
 		{"two mains", "actions/109-23/action.yaml", "role: copy\n    lang: de", "role: main\n    lang: de", "need exactly one main recipient"},
 		{"forward", "actions/109-23/action.yaml", "forward: true", "forward: yes please", "action.yaml:{line}: recipient \"embassy-bern\": forward must be true or false"},

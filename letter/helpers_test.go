@@ -2,6 +2,7 @@ package letter_test
 
 import (
 	"io/fs"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -96,7 +97,8 @@ func blocks(d *letter.Document, role letter.Role) []letter.Block {
 }
 
 // atLine replaces "{line}" in want by the line of the shipped file where
-// old starts, so that expectations follow edits of the templates.
+// old starts, and "{line-N}" by the line N above it, so that expectations
+// follow edits of the templates.
 func atLine(t testing.TB, file, old, want string) string {
 	t.Helper()
 	data, err := fs.ReadFile(templates.FS, file)
@@ -107,5 +109,14 @@ func atLine(t testing.TB, file, old, want string) string {
 	if i < 0 {
 		t.Fatalf("%s does not contain %q", file, old)
 	}
-	return strings.ReplaceAll(want, "{line}", strconv.Itoa(1+strings.Count(string(data[:i]), "\n")))
+	line := 1 + strings.Count(string(data[:i]), "\n")
+	return lineRef.ReplaceAllStringFunc(want, func(ref string) string {
+		n := 0
+		if m := lineRef.FindStringSubmatch(ref); m[1] != "" {
+			n, _ = strconv.Atoi(m[1])
+		}
+		return strconv.Itoa(line - n)
+	})
 }
+
+var lineRef = regexp.MustCompile(`\{line(?:-([0-9]+))?\}`)

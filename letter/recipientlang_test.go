@@ -86,7 +86,7 @@ func TestRecipientBlock(t *testing.T) {
 func TestNamingChecked(t *testing.T) {
 	const f = "actions/109-23/action.yaml"
 	for _, tc := range []struct{ old, new, want string }{
-		{"      fr: Ambassade du Pakistan à Berne\n", "", f + ":95: copy: missing language \"fr\""},
+		{"      fr: Ambassade du Pakistan à Berne\n", "", f + ":{line-6}: copy: missing language \"fr\""},
 		{"      de: [Herrn Sarfraz Bugti, Innenminister, Innenministerium]\n", "", "heading: missing language \"de\""},
 		{"      ur: [سرفراز بگٹی, وزیر داخلہ, وزارتِ داخلہ]", "      ur: سرفراز بگٹی", "heading.ur: expected a list of lines"},
 		{"    salutation:\n      # The model", "    copy: {en: x}\n    salutation:\n      # The model", "the main addressee is never in the copy list"},
@@ -97,8 +97,8 @@ func TestNamingChecked(t *testing.T) {
 		for _, p := range letter.CheckTemplates(m) {
 			got += p.String() + "\n"
 		}
-		if !strings.Contains(got, tc.want) {
-			t.Errorf("problems:\n%s\nwant %q", got, tc.want)
+		if want := atLine(t, f, tc.old, tc.want); !strings.Contains(got, want) {
+			t.Errorf("problems:\n%s\nwant %q", got, want)
 		}
 	}
 }

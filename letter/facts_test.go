@@ -62,3 +62,24 @@ func TestDemandsAndFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestFrenchClosingRepeatsAddress: French protocol repeats the form of
+// address in the closing formula, for every recipient.
+func TestFrenchClosingRepeatsAddress(t *testing.T) {
+	c := catalogue(t)
+	want := map[string]string{
+		"prime-minister":  "Je vous prie d’agréer, Monsieur le Premier ministre, l’expression de ma très haute considération.",
+		"embassy-bern":    "Je vous prie d’agréer, Excellence, l’expression de ma très haute considération.",
+		"interior":        "Je vous prie d’agréer, Monsieur le Ministre, l’expression de ma très haute considération.",
+		"foreign-affairs": "Je vous prie d’agréer, Monsieur le Ministre, l’expression de ma très haute considération.",
+	}
+	for key, w := range want {
+		d, err := c.Compose(letter.Request{ActionID: "109-23", Lang: "fr", Signer: signer(letter.Male), Recipient: key}, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := blocks(d, letter.RoleClosing)[0].Lines[0].Text(); got != w {
+			t.Errorf("%s: closing %q, want %q", key, got, w)
+		}
+	}
+}

@@ -78,7 +78,7 @@ func warnNativeReview(cat *letter.Catalogue, actionID, lang string, stderr io.Wr
 	}
 	for _, l := range a.Languages {
 		if l.Code == lang && l.NeedsNativeReview {
-			fmt.Fprintf(stderr, "ualetters: warning: the %s letter of %s needs native review before it is sent: %s\n",
+			fmt.Fprintf(stderr, "note: the %s letter of %s needs native review before it is sent: %s\n",
 				l.EnglishName, a.Reference, l.Note)
 		}
 	}

@@ -82,13 +82,13 @@ func (a *Action) loadLanguages(fsys fs.FS, dir string, m *mapping, locales map[s
 			ps.add(m.file, t.Line, "language %q has no locale file locales/%s.yaml", t.Value, t.Value)
 			continue
 		}
-		lt := loadLetter(fsys, dir+"/letter."+t.Value+".yaml", t.Value, ps)
+		lt := loadLetter(fsys, dir+"/letter."+t.Value+".yaml", loc, ps)
 		if lt == nil {
 			continue
 		}
 		a.letters[t.Value] = lt
 		a.Languages = append(a.Languages, Language{Code: t.Value, Name: loc.Name, EnglishName: loc.EnglishName,
-			Tag: loc.Tag, Dir: loc.Dir, Status: lt.status, Note: lt.note})
+			Tag: loc.Tag, Dir: loc.Dir, Status: lt.status, Note: lt.note, NeedsNativeReview: lt.needsNativeReview})
 	}
 	for _, t := range m.list("preferred_languages", false) {
 		if !listed[t.Value] {
@@ -121,7 +121,7 @@ func (a *Action) loadTitles(m *mapping, ps *problems) {
 
 func loadRecipient(m *mapping, langs []string, ps *problems) (Recipient, bool) {
 	m.allow("key", "role", "lang", "name", "title", "organisation", "address", "country",
-		"fax", "fax_region", "email", "forward", "salutation", "addressee")
+		"fax", "fax_region", "email", "forward", "salutation", "addressee", "heading", "copy")
 	r := Recipient{
 		Key: m.str("key", true).Value, Role: m.str("role", true).Value, Name: m.str("name", true).Value,
 		Title: m.str("title", false).Value, Organisation: m.str("organisation", false).Value,
@@ -149,6 +149,7 @@ func loadRecipient(m *mapping, langs []string, ps *problems) (Recipient, bool) {
 	r.loadFax(m, ps)
 	r.salutation = perLanguage(m, "salutation", langs, true, ps)
 	r.addressee = perLanguage(m, "addressee", langs, r.Main(), ps)
+	r.loadNaming(m, langs, ps)
 	return r, r.Key != ""
 }
 
@@ -208,12 +209,13 @@ func (a *Action) checkRecipients(m *mapping, ps *problems) {
 	}
 }
 
-func loadLetter(fsys fs.FS, file, lang string, ps *problems) *letterTemplate {
+func loadLetter(fsys fs.FS, file string, loc *Locale, ps *problems) *letterTemplate {
+	lang := loc.Code
 	m, ok := yamlFile(fsys, file, ps)
 	if !ok {
 		return nil
 	}
-	m.allow(append([]string{"status", "note"}, letterBlocks...)...)
+	m.allow(append([]string{"status", "note", "needs_native_review"}, letterBlocks...)...)
 	lt := &letterTemplate{status: m.str("status", true).Value, note: m.str("note", false).Value,
 		blocks: map[string][]segment{}}
 	if !statuses[lt.status] {
@@ -222,6 +224,7 @@ func loadLetter(fsys fs.FS, file, lang string, ps *problems) *letterTemplate {
 	if lt.status == "draft" && lt.note == "" {
 		ps.add(file, m.str("status", false).Line, "a draft needs a note saying what review it awaits")
 	}
+	lt.needsNativeReview = loadNativeReview(m, lt.status, ps)
 	for _, key := range letterBlocks {
 		t := m.str(key, false)
 		if _, ok := m.keys[key]; !ok {
@@ -239,8 +242,26 @@ func loadLetter(fsys fs.FS, file, lang string, ps *problems) *letterTemplate {
 	}
 	for _, key := range letterBlocks {
 		checkSlashForms(m.str(key, false), ps)
+		checkHandDates(loc, m.str(key, false), ps)
 	}
 	return lt
+}
+
+// loadNativeReview reads needs_native_review: true or false, and only a
+// draft can need review.
+func loadNativeReview(m *mapping, status string, ps *problems) bool {
+	f := m.str("needs_native_review", false)
+	switch f.Value {
+	case "", "false":
+		return false
+	case "true":
+		if status != "draft" {
+			ps.add(m.file, f.Line, "needs_native_review: a %s letter cannot need native review; make it a draft", status)
+		}
+		return true
+	}
+	ps.add(m.file, f.Line, "needs_native_review must be true or false, not %q", f.Value)
+	return false
 }
 
 // loadBody parses the body's paragraphs and bullets; problems are reported

@@ -43,6 +43,10 @@ type Language struct {
 	Dir         Direction `json:"dir"`
 	Status      string    `json:"status"` // source, reviewed or draft
 	Note        string    `json:"note,omitempty"`
+	// NeedsNativeReview marks a draft that must not be sent before a native
+	// speaker has reviewed it (a translator could not vouch for it), as
+	// distinct from an ordinary draft. The letter is still offered.
+	NeedsNativeReview bool `json:"needs_native_review,omitempty"`
 }
 
 // Recipient roles.
@@ -64,10 +68,12 @@ type Recipient struct {
 	Email        string   `json:"email,omitempty"`
 	Forward      bool     `json:"forward,omitempty"` // asked to forward the appeal to the main addressee
 
-	faxDisplay string            // international format, for cover sheets
-	lang       string            // language of the postal data
-	salutation map[string]string // per language
-	addressee  map[string]string // per language: how messages name this recipient
+	faxDisplay string              // international format, for cover sheets
+	lang       string              // language of the postal data
+	salutation map[string]string   // per language
+	addressee  map[string]string   // per language: how messages name this recipient
+	heading    map[string][]string // per language: lines above the postal address
+	copyLine   map[string]string   // per language: the line in the copy list
 }
 
 // Main reports whether r is the main addressee.
@@ -78,10 +84,11 @@ func (r *Recipient) FaxDisplay() string { return r.faxDisplay }
 
 // letterTemplate is one language's parsed letter file.
 type letterTemplate struct {
-	status, note string
-	blocks       map[string][]segment // salutation, closing, signature
-	body         []bodyPart
-	bodySegs     [][][]segment // per part, per item
+	status, note      string
+	needsNativeReview bool
+	blocks            map[string][]segment // salutation, closing, signature
+	body              []bodyPart
+	bodySegs          [][][]segment // per part, per item
 }
 
 // LoadCatalogue reads and validates every action and locale in fsys (the

@@ -28,7 +28,7 @@ func TestBrokenFixtures(t *testing.T) {
 		"unknown-placeholder": `actions/t-1/letter.ur.yaml:7: unknown placeholder {{sender}}`,
 		"uncovered-character": `actions/t-1/letter.en.yaml:7: U+0915 "क"`,
 		"script-font":         `actions/t-1/letter.ur.yaml:8: U+06AA "ڪ": Noto Nastaliq Urdu, the script font for ur, lacks`,
-		"bad-fax":             `actions/t-1/action.yaml:28: recipient "copy": fax number "call the embassy" (region "PK") does not parse`,
+		"bad-fax":             `actions/t-1/action.yaml:37: recipient "copy": fax number "call the embassy" (region "PK") does not parse`,
 		"bad-yaml":            `actions/t-1/letter.en.yaml:2: bad YAML: mapping values are not allowed`,
 		"duplicate-reference": `actions/t-2/action.yaml:4: reference "UA 1/00" is already used by action t-1`,
 	}
@@ -69,20 +69,20 @@ func TestBrokenFixtures(t *testing.T) {
 func TestTemplateProblems(t *testing.T) {
 	const fr = "actions/109-23/letter.fr.yaml"
 	cases := []struct{ name, file, old, new, want string }{
-		{"two alternatives", fr, "{{Profondément préoccupée, je vous écris au sujet de|", "{{", fr + ":5: gender variant"},
-		{"slash form", "actions/109-23/letter.ur.yaml", "لکھ رہی ہوں|", "لکھ رہا/رہی ہوں|", "letter.ur.yaml:7: slash form"},
-		{"unclosed", fr, "signature: \"{{signer}}\"", "signature: \"{{signer\"", fr + ":20: unclosed"},
-		{"status", fr, "status: draft", "status: final", fr + ":1: status \"final\""},
-		{"unknown key", fr, "status: draft", "status: draft\nauthor: x", fr + ":2: unknown key \"author\""},
+		{"two alternatives", fr, "{{Profondément préoccupée, je vous écris au sujet de|", "{{", fr + ":{line}: gender variant"},
+		{"slash form", "actions/109-23/letter.ur.yaml", "لکھ رہی ہوں|", "لکھ رہا/رہی ہوں|", "letter.ur.yaml:{line}: slash form"},
+		{"unclosed", fr, "signature: \"{{signer}}\"", "signature: \"{{signer\"", fr + ":{line}: unclosed"},
+		{"status", fr, "status: draft", "status: final", fr + ":{line}: status \"final\""},
+		{"unknown key", fr, "status: draft", "status: draft\nauthor: x", fr + ":13: unknown key \"author\""},
 		{"locale label", "locales/de.yaml", "  pages: Seiten\n", "", "locales/de.yaml:10: labels: missing \"pages\""},
 		{"locale placeholder", "locales/de.yaml", "{{pages}} Seiten", "{{n}} Seiten", "locales/de.yaml:21: unknown placeholder {{n}}"},
 		{"locale font", "locales/sd.yaml", "font: Noto Naskh Arabic", "font: Noto Nastaliq Urdu", "locales/sd.yaml:7: font"},
 		{"month count", "locales/en.yaml", "November, December]", "November]", "locales/en.yaml:9: months: need 12"},
-		{"salutation", "actions/109-23/action.yaml", "      fr: Excellence,\n", "", "action.yaml:67: salutation: missing language \"fr\""},
-		{"invalid fax", "actions/109-23/action.yaml", "051-9207600", "051-92", "action.yaml:101: recipient \"foreign-affairs\": fax number \"051-92\" (region \"PK\") is not a valid number"},
+		{"salutation", "actions/109-23/action.yaml", "      fr: Excellence,\n", "", "action.yaml:{line-6}: salutation: missing language \"fr\""},
+		{"invalid fax", "actions/109-23/action.yaml", "051-9207600", "051-92", "action.yaml:{line}: recipient \"foreign-affairs\": fax number \"051-92\" (region \"PK\") is not a valid number"},
 		{"two mains", "actions/109-23/action.yaml", "role: copy\n    lang: de", "role: main\n    lang: de", "need exactly one main recipient"},
-		{"forward", "actions/109-23/action.yaml", "forward: true", "forward: yes please", "action.yaml:66: recipient \"embassy-bern\": forward must be true or false"},
-		{"slash in closing", "actions/109-23/letter.pnb.yaml", "تہاڈی مخلص،|", "تہاڈی/تہاڈا مخلص،|", "letter.pnb.yaml:21: slash form"},
+		{"forward", "actions/109-23/action.yaml", "forward: true", "forward: yes please", "action.yaml:{line}: recipient \"embassy-bern\": forward must be true or false"},
+		{"slash in closing", "actions/109-23/letter.pnb.yaml", "تہاڈی مخلص،|", "تہاڈی/تہاڈا مخلص،|", "letter.pnb.yaml:{line}: slash form"},
 		{"language twice", "actions/109-23/action.yaml", "fr, de]", "fr, de, fr]", "action.yaml:13: language \"fr\" listed twice"},
 		{"time zone", "actions/109-23/action.yaml", "Asia/Karachi", "Asia/Nowhere", "action.yaml:12: time_zone"},
 		{"missing letter", "actions/109-23/action.yaml", "[en, ur, sd, bal, pnb, fr, de]", "[en, ur, sd, bal, pnb, fr, de, it]", "action.yaml:13: language \"it\" has no locale file"},
@@ -96,8 +96,8 @@ func TestTemplateProblems(t *testing.T) {
 			for _, p := range ps {
 				all = append(all, p.String())
 			}
-			if !strings.Contains(strings.Join(all, "\n"), tc.want) {
-				t.Errorf("problems:\n%s\nwant one containing %q", strings.Join(all, "\n"), tc.want)
+			if want := atLine(t, tc.file, tc.old, tc.want); !strings.Contains(strings.Join(all, "\n"), want) {
+				t.Errorf("problems:\n%s\nwant one containing %q", strings.Join(all, "\n"), want)
 			}
 		})
 	}
@@ -204,6 +204,26 @@ func TestActionOpen(t *testing.T) {
 	} {
 		if got := a.Open(at); got != want {
 			t.Errorf("Open(%s) = %v, want %v", at, got, want)
+		}
+	}
+}
+
+// TestNativeReviewChecked: only a draft can need native review, and the
+// value must be a boolean.
+func TestNativeReviewChecked(t *testing.T) {
+	const bal = "actions/109-23/letter.bal.yaml"
+	for _, tc := range []struct{ old, new, want string }{
+		{"status: draft", "status: reviewed", bal + ":18: needs_native_review: a reviewed letter cannot need native review"},
+		{"needs_native_review: true", "needs_native_review: maybe", bal + ":{line}: needs_native_review must be true or false"},
+	} {
+		m := copyFS(t)
+		edit(t, m, bal, tc.old, tc.new)
+		got := ""
+		for _, p := range letter.CheckTemplates(m) {
+			got += p.String() + "\n"
+		}
+		if want := atLine(t, bal, tc.old, tc.want); !strings.Contains(got, want) {
+			t.Errorf("problems:\n%s\nwant %q", got, want)
 		}
 	}
 }

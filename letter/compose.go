@@ -123,19 +123,6 @@ func senderLines(s Signer, lang string) []Line {
 	return lines
 }
 
-// recipientLines is the addressee's postal block. The postal data is
-// written in Latin script; in right-to-left letters each line is an LTR
-// isolate so that "G-5/2 Islamabad" keeps its order.
-func recipientLines(r *Recipient, loc *Locale) []Line {
-	var lines []Line
-	for _, s := range append([]string{r.Name, r.Title, r.Organisation}, append(r.Address, r.Country)...) {
-		if s != "" {
-			lines = append(lines, postalLine(s, r.lang, loc))
-		}
-	}
-	return lines
-}
-
 func postalLine(s, lang string, loc *Locale) Line {
 	kind := Template
 	if loc.Dir == RTL && !strings.ContainsFunc(s, isArabicLetter) {
@@ -151,28 +138,6 @@ func subjectLine(a *Action, loc *Locale) Line {
 	rs = append(rs, x.text(loc.Label("subject_separator"))...)
 	rs = append(rs, x.text(a.Title[loc.Code])...)
 	return Line{Runs: mergeRuns(rs)}
-}
-
-// copyLines is "Copy to:" followed by every copy recipient except the
-// letter's own addressee.
-func copyLines(a *Action, addressee *Recipient, loc *Locale) []Line {
-	var lines []Line
-	for i := range a.Recipients {
-		r := &a.Recipients[i]
-		if r.Main() || r.Key == addressee.Key {
-			continue
-		}
-		s := r.Name
-		if r.Title != "" {
-			s += ", " + r.Title
-		}
-		lines = append(lines, postalLine(s, r.lang, loc))
-	}
-	if len(lines) == 0 {
-		return nil
-	}
-	label := Line{Runs: x0(loc.Code, loc).expand(loc.labels["copy_to"])}
-	return append([]Line{label}, lines...)
 }
 
 // expander turns parsed template text into runs for one language and
@@ -212,6 +177,9 @@ func (x *expander) expand(segs []segment) []Run {
 		switch {
 		case s.alts != nil:
 			rs = append(rs, x.text(s.pick(x.gender))...)
+		case s.ph && s.arg != "":
+			day, _ := fixedDate(s.arg)
+			rs = append(rs, x.loc.dateRuns(day)...)
 		case s.ph:
 			rs = append(rs, x.values[s.text]...)
 		default:

@@ -33,7 +33,7 @@ func (c *Catalogue) ComposeCover(req CoverRequest, now time.Time) (*Document, er
 	doc.Author = s.Name
 	doc.Title = loc.Label("fax") + ": " + a.Reference
 	doc.add(RoleCoverTitle, Line{Runs: x.expand(loc.labels["fax"])})
-	doc.field(x, "to", recipientLines(rcpt, loc)[:coverNameLines(rcpt)]...)
+	doc.field(x, "to", rcpt.headingLines(loc)...)
 	doc.field(x, "fax_number", Line{Runs: isolated(rcpt.faxDisplay, lang)})
 	doc.field(x, "from", coverFrom(s, lang)...)
 	doc.field(x, "date", Line{Runs: loc.dateRuns(day)})
@@ -78,18 +78,6 @@ func (c *Catalogue) validateCover(req CoverRequest) (*Action, *Recipient, string
 // field adds a labelled cover-sheet field.
 func (d *Document) field(x *expander, label string, lines ...Line) {
 	d.Blocks = append(d.Blocks, Block{Role: RoleCoverField, Label: x.expand(x.loc.labels[label]), Lines: lines})
-}
-
-// coverNameLines is how many of the recipient's lines (name, title,
-// organisation) the "To" field shows.
-func coverNameLines(r *Recipient) int {
-	n := 0
-	for _, s := range []string{r.Name, r.Title, r.Organisation} {
-		if s != "" {
-			n++
-		}
-	}
-	return n
 }
 
 // coverFrom is the sender: name, city, country and e-mail if given.

@@ -25,7 +25,7 @@ func TestCoverEmbassy(t *testing.T) {
 		t.Errorf("cover %s %s %s", d.Kind, d.Lang, d.Dir)
 	}
 	want := "Fax\n\n" +
-		"To: Botschaft von Pakistan\nEmbassy of the Islamic Republic of Pakistan\n\n" +
+		"To: Embassy of the Islamic Republic of Pakistan\n\n" + // the heading in the cover's language
 		"Fax number: +41 31 350 17 99\n\n" +
 		"From: Amina Khan\nBern\nSwitzerland\namina@example.org\n\n" +
 		"Date: 21 November 2023\n\n" +

@@ -2,6 +2,8 @@ package letter_test
 
 import (
 	"io/fs"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -93,3 +95,28 @@ func blocks(d *letter.Document, role letter.Role) []letter.Block {
 	}
 	return out
 }
+
+// atLine replaces "{line}" in want by the line of the shipped file where
+// old starts, and "{line-N}" by the line N above it, so that expectations
+// follow edits of the templates.
+func atLine(t testing.TB, file, old, want string) string {
+	t.Helper()
+	data, err := fs.ReadFile(templates.FS, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(data), old)
+	if i < 0 {
+		t.Fatalf("%s does not contain %q", file, old)
+	}
+	line := 1 + strings.Count(string(data[:i]), "\n")
+	return lineRef.ReplaceAllStringFunc(want, func(ref string) string {
+		n := 0
+		if m := lineRef.FindStringSubmatch(ref); m[1] != "" {
+			n, _ = strconv.Atoi(m[1])
+		}
+		return strconv.Itoa(line - n)
+	})
+}
+
+var lineRef = regexp.MustCompile(`\{line(?:-([0-9]+))?\}`)

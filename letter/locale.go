@@ -17,9 +17,11 @@ type Locale struct {
 	EnglishName string
 	Tag         string // BCP 47
 	Dir         Direction
-	Font        string // family of the script font
-	Digits      string // western, arabic-indic or extended-arabic-indic
-	DatePattern string // d, dd, M, MM, MMMM, y, yyyy; other characters literal
+	Font        string         // family of the script font
+	Digits      string         // western, arabic-indic or extended-arabic-indic
+	DatePattern string         // d, dd, M, MM, MMMM, y, yyyy; other characters literal
+	DaySuffixes map[int]string // text after the day number d ("er" for the 1st in French)
+	YearMark    string         // text after the year ("ء" in Urdu)
 	Months      [12]string
 	labels      map[string][]segment
 }
@@ -68,7 +70,8 @@ func loadLocale(fsys fs.FS, file, code string, ps *problems) *Locale {
 	if !ok {
 		return nil
 	}
-	m.allow("name", "english_name", "tag", "dir", "font", "digits", "date_pattern", "months", "labels")
+	m.allow("name", "english_name", "tag", "dir", "font", "digits", "date_pattern",
+		"day_suffixes", "year_mark", "months", "labels")
 	l := &Locale{
 		Code: code, Name: m.str("name", true).Value, EnglishName: m.str("english_name", true).Value,
 		Tag: m.str("tag", true).Value, Font: m.str("font", true).Value,
@@ -89,6 +92,7 @@ func loadLocale(fsys fs.FS, file, code string, ps *problems) *Locale {
 		ps.add(file, m.str("digits", false).Line, "digits %q: use western, arabic-indic or extended-arabic-indic", l.Digits)
 	}
 	l.checkDatePattern(m, ps)
+	l.loadDateRules(m, ps)
 	l.loadMonths(m, ps)
 	l.loadLabels(m, ps)
 	return l
@@ -193,7 +197,7 @@ func (l *Locale) dateParts(t time.Time) []datePart {
 		tok := leadingRun(p)
 		switch tok {
 		case "d":
-			parts = append(parts, datePart{l.digits(strconv.Itoa(t.Day())), true})
+			parts = append(parts, l.dayParts(t.Day())...)
 		case "dd":
 			parts = append(parts, datePart{l.digits(pad2(t.Day())), true})
 		case "M":
@@ -203,7 +207,7 @@ func (l *Locale) dateParts(t time.Time) []datePart {
 		case "MMMM":
 			parts = append(parts, datePart{l.Months[t.Month()-1], false})
 		case "y", "yyyy":
-			parts = append(parts, datePart{l.digits(strconv.Itoa(t.Year())), true})
+			parts = append(parts, l.yearParts(t.Year())...)
 		default:
 			parts = append(parts, datePart{tok, false})
 		}

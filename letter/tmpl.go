@@ -8,6 +8,7 @@ import (
 // Template text syntax (see templates/README.md):
 //
 //	{{name}}                       a placeholder from a fixed, per-context set
+//	{{date YYYY-MM-DD}}            a fixed date in the locale's format (where {{date}} is allowed)
 //	{{female|male|unspecified}}    a gender variant: exactly three alternatives
 //
 // Everything else is literal text. Neither form may span lines or nest.
@@ -15,6 +16,7 @@ import (
 // segment is one piece of parsed template text.
 type segment struct {
 	text string   // literal text, or the placeholder name
+	arg  string   // the ISO date of {{date YYYY-MM-DD}}; "" otherwise
 	alts []string // gender variants (female, male, unspecified); nil otherwise
 	ph   bool     // placeholder
 }
@@ -87,6 +89,9 @@ func parseMarker(inner string, allowed []string) (segment, string) {
 		return segment{alts: alts}, ""
 	}
 	name := strings.TrimSpace(inner)
+	if f := strings.Fields(name); len(f) == 2 && f[0] == "date" {
+		return parseFixedDate(f[1], allowed)
+	}
 	for _, a := range allowed {
 		if a == name {
 			return segment{text: name, ph: true}, ""

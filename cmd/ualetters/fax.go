@@ -61,6 +61,7 @@ func fax(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "fax number %s\n", number)
 	}
 	noteClosed(svc, req.ActionID, stderr)
+	warnNativeReview(svc.Catalogue(), req.ActionID, req.Lang, stderr)
 	return writeResult(res, out, stdout, stderr)
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -101,7 +102,7 @@ func TestLibreOffice(t *testing.T) {
 			}
 			checkPDFFonts(t, run(t, pdffonts, pdf), doc.Lang)
 			text := run(t, pdftotext, pdf, "-")
-			checkWords(t, text, doc)
+			checkWords(t, dropKashidaText(text), doc)
 			if name == "ur-sample" && !strings.Contains(text, "0300-1234567") {
 				t.Errorf("phone number reordered: %q", text)
 			}
@@ -144,6 +145,25 @@ func checkPDFFonts(t *testing.T, listing, lang string) {
 	}
 	if strings.Contains(listing, "DejaVu") {
 		t.Errorf("LibreOffice fell back to DejaVu:\n%s", listing)
+	}
+}
+
+// kashidaText is the text LibreOffice's PDF export can give the tatweel
+// glyphs it inserts to justify Naskh lines: pdftotext then reads "درش-ان"
+// or "درش,,ان" where the page shows the word درشان with a stretched join
+// (seen in the Balochi letter once its recipient heading is in Arabic
+// script; before, the same kashidas came out as spaces, which squash
+// drops). No template has "-" or "," between two Arabic letters.
+var kashidaText = regexp.MustCompile(`(\p{Arabic}\p{Mn}*)[\x{202A}\x{202C}]*(?:-|,,)[\x{202A}\x{202C}]*(\p{Arabic})`)
+
+// dropKashidaText removes kashidaText, also where two follow each other.
+func dropKashidaText(s string) string {
+	for {
+		t := kashidaText.ReplaceAllString(s, "$1$2")
+		if t == s {
+			return t
+		}
+		s = t
 	}
 }
 

@@ -33,6 +33,15 @@ var bidiCases = []struct {
 		visual: rev("لاکھ") + "|14|" + rev("کو") + "|2023|" + rev("اکتوبر") + "|3|" + rev("مورخہ"),
 	},
 	{
+		// A fixed date of the letter text as package letter composes it:
+		// numbers as LTR isolates, the month and the year mark ء (locale
+		// year_mark) as Urdu text. ء stands left of the year.
+		name: "urdu date with year mark",
+		para: urdu(Span{Text: "1", Isolation: LeftToRight}, Span{Text: " نومبر "}, Span{Text: "2023", Isolation: LeftToRight},
+			Span{Text: "ء سے"}),
+		visual: rev("سے") + "|ء2023|" + rev("نومبر") + "|1",
+	},
+	{
 		name:   "urdu with a phone number",
 		para:   urdu(Span{Text: "فون "}, Span{Text: "0300-1234567", Isolation: LeftToRight}, Span{Text: " پر"}),
 		visual: rev("پر") + "|0300-1234567|" + rev("فون"),

@@ -227,63 +227,6 @@ func newPara(p Paragraph) (*para, error) {
 	return pa, nil
 }
 
-// resolveLevels resolves the bidi levels: inline spans with the paragraph,
-// each isolated span on its own at the level of its isolate.
-func (pa *para) resolveLevels() error {
-	base := uint8(0)
-	if pa.RTL {
-		base = 1
-	}
-	var outer []rune
-	var outerIdx []int // paragraph index of each outer rune; -1 for an isolate stand-in
-	type iso struct{ start, end int }
-	var isos []iso
-	for i := 0; i < len(pa.runes); {
-		s := pa.Spans[pa.span[i]]
-		j := i
-		for j < len(pa.runes) && pa.span[j] == pa.span[i] {
-			j++
-		}
-		if s.Isolation == Inline {
-			for k := i; k < j; k++ {
-				outer = append(outer, pa.runes[k])
-				outerIdx = append(outerIdx, k)
-			}
-		} else {
-			outer = append(outer, objectRepl)
-			outerIdx = append(outerIdx, -1)
-			isos = append(isos, iso{i, j})
-		}
-		i = j
-	}
-	pa.levels = make([]uint8, len(pa.runes))
-	lv, err := levelsFor(outer, base)
-	if err != nil {
-		return err
-	}
-	for k, idx := range outerIdx {
-		if idx >= 0 {
-			pa.levels[idx] = lv[k]
-		}
-	}
-	for _, is := range isos {
-		content := pa.runes[is.start:is.end]
-		dir := uint8(0)
-		if pa.Spans[pa.span[is.start]].Isolation == FirstStrong {
-			dir = firstStrongLevel(content)
-		}
-		rel, err := levelsFor(content, dir)
-		if err != nil {
-			return err
-		}
-		at := isolateLevel(base, dir)
-		for k, l := range rel {
-			pa.levels[is.start+k] = at + l - dir
-		}
-	}
-	return nil
-}
-
 // assignFonts picks a font per character: Latin letters take Noto Sans,
 // Arabic letters the language's Arabic font, and each stretch of digits,
 // punctuation and spaces the font of the surrounding text when that font

@@ -25,7 +25,7 @@ const (
 
 // isoRange is a range of paragraph runes resolved as an isolate.
 type isoRange struct {
-	start, end int
+	start, end  int
 	firstStrong bool // direction from the first strong character, else LTR
 }
 
@@ -38,6 +38,7 @@ func (pa *para) resolveLevels() error {
 	}
 	pa.levels = make([]uint8, len(pa.runes))
 	var isos []isoRange
+	afterLatin := false
 	for i := 0; i < len(pa.runes); {
 		j := i
 		for j < len(pa.runes) && pa.span[j] == pa.span[i] {
@@ -47,7 +48,10 @@ func (pa *para) resolveLevels() error {
 		case iso != Inline:
 			isos = append(isos, isoRange{i, j, iso == FirstStrong})
 		case base == 1:
-			isos = append(isos, numberUnits(pa.runes, i, j, 0)...)
+			var units []isoRange
+			units, afterLatin = numberUnits(pa.runes, i, j, afterLatin)
+			isos = append(isos, units...)
+			pa.numbers = append(pa.numbers, units...)
 		}
 		i = j
 	}
@@ -85,23 +89,21 @@ func (pa *para) resolveRange(a, b int, level uint8, isos []isoRange) {
 		}
 		var inner []isoRange
 		if dir == 1 {
-			inner = numberUnits(pa.runes, is.start, is.end, is.start)
+			inner, _ = numberUnits(pa.runes, is.start, is.end, false)
+			pa.numbers = append(pa.numbers, inner...)
 		}
 		pa.resolveRange(is.start, is.end, isolateLevel(level, dir), inner)
 	}
 }
 
-// numberUnits finds, in runes [a, b) of a right-to-left context starting
-// at from, digit groups joined by number separators that follow
-// right-to-left text: the units set left to right. A unit after a Latin
-// letter (UA 109/23) already resolves left to right with it (rule W7) and
-// is left alone.
-func numberUnits(runes []rune, a, b, from int) []isoRange {
+// numberUnits finds, in runes [a, b) of a right-to-left context, digit
+// groups joined by number separators that follow right-to-left text: the
+// units set left to right. A unit after a Latin letter (UA 109/23) already
+// resolves left to right with it (rule W7) and is left alone. afterLatin
+// says whether the last strong character before a was left to right; the
+// state at b is returned.
+func numberUnits(runes []rune, a, b int, afterLatin bool) ([]isoRange, bool) {
 	var out []isoRange
-	afterLatin := false
-	for k := from; k < a; k++ {
-		afterLatin = strongAfter(afterLatin, runes[k])
-	}
 	for i := a; i < b; {
 		if !unicode.IsDigit(runes[i]) {
 			afterLatin = strongAfter(afterLatin, runes[i])
@@ -125,7 +127,7 @@ func numberUnits(runes []rune, a, b, from int) []isoRange {
 		}
 		i = j
 	}
-	return out
+	return out, afterLatin
 }
 
 // strongAfter updates "the last strong character is left to right" with r.
@@ -152,7 +154,8 @@ func NumberUnits(s string) [][2]int {
 	}
 	offsets = append(offsets, len(s))
 	var out [][2]int
-	for _, u := range numberUnits(runes, 0, len(runes), 0) {
+	units, _ := numberUnits(runes, 0, len(runes), false)
+	for _, u := range units {
 		out = append(out, [2]int{offsets[u.start], offsets[u.end]})
 	}
 	return out

@@ -175,12 +175,13 @@ func splitForced(p Paragraph) []Paragraph {
 // para is a paragraph (without forced breaks) being laid out.
 type para struct {
 	Paragraph
-	runes  []rune
-	span   []int   // span index per rune
-	levels []uint8 // bidi level per rune
-	font   []int8  // font per rune; -1 for characters set without a glyph
-	adv    []float64
-	items  []item
+	runes   []rune
+	span    []int      // span index per rune
+	levels  []uint8    // bidi level per rune
+	numbers []isoRange // digit groups set as left-to-right isolates
+	font    []int8     // font per rune; -1 for characters set without a glyph
+	adv     []float64
+	items   []item
 }
 
 // item is a run of one font, level, language and isolate, shaped as one.

@@ -161,6 +161,13 @@ func NumberUnits(s string) [][2]int {
 	return out
 }
 
+// IsRTL reports whether s starts, by its first strong character outside
+// isolates (UAX #9 rules P2 and P3), right to left.
+func IsRTL(s string) bool {
+	_, level := resolveBidi([]rune(s), -1)
+	return level == 1
+}
+
 func class(r rune) bidi.Class {
 	p, _ := bidi.LookupRune(r)
 	return p.Class()

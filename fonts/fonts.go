@@ -181,6 +181,10 @@ func fallbacks(lang string) []ID {
 	}
 }
 
+// Fallbacks returns the order in which fonts are tried for text of the
+// language: its script font first.
+func Fallbacks(lang string) []ID { return fallbacks(lang) }
+
 // IsArabicScript reports whether r belongs to the Arabic script.
 func IsArabicScript(r rune) bool { return unicode.Is(unicode.Arabic, r) }
 

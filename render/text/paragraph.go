@@ -245,6 +245,7 @@ func (pa *para) assignFonts() {
 			pa.font[i] = int8(id)
 		}
 	}
+	pa.wholeWords()
 	for i := 0; i < n; {
 		if pa.font[i] != undecided {
 			i++
@@ -270,6 +271,57 @@ func (pa *para) assignFonts() {
 }
 
 const undecided = -2
+
+// wholeWords sets every Arabic-script word in one font: a word with a letter
+// the language's font lacks (Sindhi ڪ in an Urdu letter) is set entirely in
+// the first fallback font that has all its letters, so it stays joined.
+func (pa *para) wholeWords() {
+	for i := 0; i < len(pa.runes); {
+		if !fonts.IsArabicScript(pa.runes[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(pa.runes) && pa.span[j] == pa.span[i] && (fonts.IsArabicScript(pa.runes[j]) || isJoiner(pa.runes[j])) {
+			j++
+		}
+		pa.unifyWord(i, j)
+		i = j
+	}
+}
+
+// unifyWord gives the word [i, j) one font if its letters have several.
+func (pa *para) unifyWord(i, j int) {
+	first := pa.font[i]
+	mixed := false
+	for k := i; k < j; k++ {
+		mixed = mixed || (pa.font[k] >= 0 && pa.font[k] != first)
+	}
+	if !mixed {
+		return
+	}
+	for _, id := range fonts.Fallbacks(pa.lang(i)) {
+		if id.Arabic() && pa.coversWord(id, i, j) {
+			for k := i; k < j; k++ {
+				if pa.font[k] >= 0 {
+					pa.font[k] = int8(id)
+				}
+			}
+			return
+		}
+	}
+}
+
+func (pa *para) coversWord(id fonts.ID, i, j int) bool {
+	for k := i; k < j; k++ {
+		if !fonts.Ignorable(pa.runes[k]) && !id.Has(pa.runes[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isJoiner(r rune) bool { return r == 0x200C || r == 0x200D }
 
 // dropped reports whether r is removed before shaping: bidi controls and
 // line separators (joiners stay: HarfBuzz needs them).

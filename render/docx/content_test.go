@@ -341,6 +341,8 @@ func TestSplitByScript(t *testing.T) {
 		{"ur", "J. Smith", false, "J. Smith"},
 		{"sd", "ڪراچي Karachi", false, "ڪراچي |Karachi"},
 		{"en", "Dear Ayesha", false, "Dear Ayesha"},
+		// Whole-word fallback: ملڪ (Sindhi ڪ) is one Naskh segment.
+		{"ur", "میرا ملڪ پاکستان", false, "میرا |ملڪ |پاکستان"},
 	}
 	for _, c := range cases {
 		segs, err := split(c.lang, c.text, c.ltr, nil)

@@ -300,25 +300,13 @@ func (pa *para) unifyWord(i, j int) {
 	if !mixed {
 		return
 	}
-	for _, id := range fonts.Fallbacks(pa.lang(i)) {
-		if id.Arabic() && pa.coversWord(id, i, j) {
-			for k := i; k < j; k++ {
-				if pa.font[k] >= 0 {
-					pa.font[k] = int8(id)
-				}
+	if id, ok := fonts.ForWord(pa.lang(i), pa.runes[i:j]); ok {
+		for k := i; k < j; k++ {
+			if pa.font[k] >= 0 {
+				pa.font[k] = int8(id)
 			}
-			return
 		}
 	}
-}
-
-func (pa *para) coversWord(id fonts.ID, i, j int) bool {
-	for k := i; k < j; k++ {
-		if !fonts.Ignorable(pa.runes[k]) && !id.Has(pa.runes[k]) {
-			return false
-		}
-	}
-	return true
 }
 
 func isJoiner(r rune) bool { return r == 0x200C || r == 0x200D }

@@ -21,7 +21,7 @@ type piece struct {
 func (pa *para) buildLine(a, b int, width float64, last bool) Line {
 	pieces := pa.cut(a, b)
 	reorder(pieces)
-	line := Line{Last: last}
+	line := Line{Last: last, start: a, end: b}
 	natural, spaces := 0.0, 0
 	for _, pc := range pieces {
 		for _, g := range pc.glyphs {
@@ -140,7 +140,7 @@ func reorder(pieces []piece) {
 func (pa *para) placeRun(pc piece, x, extra float64) Run {
 	it := pc.item
 	scale := pa.Size / it.font.Upem()
-	run := Run{Font: it.font, Size: pa.Size, X: x, Lang: it.lang, RTL: it.level&1 == 1}
+	run := Run{Font: it.font, Size: pa.Size, X: x, Lang: it.lang, RTL: it.level&1 == 1, Level: it.level}
 	run.Glyphs = make([]Glyph, len(pc.glyphs))
 	seen := map[int]bool{}
 	pen := x

@@ -71,6 +71,7 @@ type Run struct {
 	Text   string  // logical text
 	Lang   string
 	RTL    bool
+	Level  uint8 // bidi embedding level
 }
 
 // Line is one laid-out line.
@@ -80,6 +81,8 @@ type Line struct {
 	Ascent  float64 // above the baseline, points
 	Descent float64 // below the baseline, points (positive)
 	Last    bool    // the last line of the paragraph (or before a forced break)
+
+	start, end int // the line's paragraph runes (trailing spaces left out)
 }
 
 // Height is the distance from this line's baseline to the next one's.

@@ -93,7 +93,8 @@ func (l *Layouter) boxes(doc *letter.Document, paper Paper) ([]box, error) {
 			bs[k].block = i
 		}
 		switch {
-		case i > 0 && styleFor(doc.Blocks[i-1].Role).keepNext, b.Role == letter.RoleSignature:
+		case i > 0 && styleFor(doc.Blocks[i-1].Role).keepNext, b.Role == letter.RoleSignature,
+			b.Role == letter.RoleCopies: // the last page holds closing, signature and copies
 			bs[0].keepPrev = true
 		case b.Role == letter.RoleClosing:
 			keepTwoBefore(boxes)

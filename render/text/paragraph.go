@@ -30,6 +30,10 @@ type Span struct {
 	Isolation Isolation
 	Bold      bool
 	Italic    bool
+	// Hyphenate allows breaking the span's words at Liang hyphenation
+	// points (en, fr and de only). Leave it off for names, addresses and
+	// e-mail addresses.
+	Hyphenate bool
 }
 
 // Align is the alignment of a paragraph's lines.
@@ -81,6 +85,9 @@ type Line struct {
 	Ascent  float64 // above the baseline, points
 	Descent float64 // below the baseline, points (positive)
 	Last    bool    // the last line of the paragraph (or before a forced break)
+	// Hyphenated: the line ends in a word broken at a hyphenation point,
+	// with a hyphen added.
+	Hyphenated bool
 
 	start, end int // the line's paragraph runes (trailing spaces left out)
 }
@@ -90,11 +97,19 @@ func (l Line) Height() float64 { return l.Ascent + l.Descent }
 
 // Engine lays out paragraphs. It is safe for concurrent use.
 type Engine struct {
-	cache *Cache
+	cache    *Cache
+	breaking Breaking
 }
 
-// NewEngine returns an engine that caches shaped runs in cache (nil: no cache).
+// NewEngine returns an engine that breaks lines with Knuth and Plass's
+// total-fit algorithm and caches shaped runs in cache (nil: no cache).
 func NewEngine(cache *Cache) *Engine { return &Engine{cache: cache} }
+
+// NewEngineBreaking returns an engine with the given line breaking.
+// Engines that share a cache must break lines alike.
+func NewEngineBreaking(cache *Cache, b Breaking) *Engine {
+	return &Engine{cache: cache, breaking: b}
+}
 
 // Layout breaks the paragraph into lines no wider than width. It returns a
 // *fonts.UncoveredError naming every character no bundled font covers.
@@ -185,6 +200,9 @@ type para struct {
 	font    []int8     // font per rune; -1 for characters set without a glyph
 	adv     []float64
 	items   []item
+	// clusterStart marks the runes that start a glyph cluster: the only
+	// places a word may be cut.
+	clusterStart []bool
 }
 
 // item is a run of one font, level, language and isolate, shaped as one.
@@ -207,6 +225,11 @@ func (e *Engine) layoutPart(p Paragraph, width float64) ([]Line, error) {
 		return nil, err
 	}
 	e.shape(pa)
+	if e.breaking == TotalFit {
+		if lines := pa.breakTotalFit(width); lines != nil {
+			return lines, nil
+		}
+	}
 	return pa.breakLines(width), nil
 }
 
@@ -419,6 +442,7 @@ func (pa *para) sameSpanGroup(i, j int) bool {
 
 func (e *Engine) shape(pa *para) {
 	pa.adv = make([]float64, len(pa.runes))
+	pa.clusterStart = make([]bool, len(pa.runes)+1)
 	buf := make([]rune, 0, 64)
 	for k := range pa.items {
 		it := &pa.items[k]
@@ -434,6 +458,7 @@ func (e *Engine) shape(pa *para) {
 		for _, g := range it.glyphs {
 			pa.adv[it.index[g.Cluster]] += float64(g.XAdvance) * scale
 			isStart[g.Cluster] = true
+			pa.clusterStart[it.index[g.Cluster]] = true
 		}
 		it.clusterEnd = make([]int, len(it.index))
 		next := len(it.index)

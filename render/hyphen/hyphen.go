@@ -30,8 +30,11 @@ type level struct {
 	clhmin, crhmin int                // the same at compound boundaries
 }
 
-// Dict is a parsed pattern file.
-type Dict struct{ levels []*level }
+// Dict is a parsed pattern file. It is safe for concurrent use.
+type Dict struct {
+	levels []*level
+	memo   sync.Map // lower-case word -> []int: letters repeat the same words
+}
 
 var (
 	loadOnce sync.Map // language -> *dictOnce
@@ -167,8 +170,20 @@ func (l *level) add(p string) {
 // Points returns the rune offsets inside word (0 < k < len) before which a
 // hyphen may be inserted. Case is ignored.
 func (d *Dict) Points(word string) []int {
-	w := []rune(strings.ToLower(word))
-	if d == nil || len(w) < 2 {
+	if d == nil {
+		return nil
+	}
+	lower := strings.ToLower(word)
+	if v, ok := d.memo.Load(lower); ok {
+		return v.([]int)
+	}
+	pts := d.points([]rune(lower))
+	d.memo.Store(lower, pts)
+	return pts
+}
+
+func (d *Dict) points(w []rune) []int {
+	if len(w) < 2 {
 		return nil
 	}
 	if len(d.levels) == 1 {

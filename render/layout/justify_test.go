@@ -177,3 +177,27 @@ func neededSpace(boxes []box) float64 {
 	}
 	return widest
 }
+
+// BenchmarkBreaking lays out the German model letter (A4, no cache) with
+// first-fit and with total-fit breaking: compare the two in one run. The
+// first layout, outside the timing, parses the German patterns (about
+// 0.15 s, once per process).
+func BenchmarkBreaking(b *testing.B) {
+	doc := latinLetters(b)["de model"]
+	for _, c := range []struct {
+		name string
+		br   text.Breaking
+	}{{"first-fit", text.FirstFit}, {"total-fit", text.TotalFit}} {
+		b.Run(c.name, func(b *testing.B) {
+			l := New(text.NewEngineBreaking(nil, c.br))
+			if _, err := l.Layout(doc, A4); err != nil { // loads the patterns once
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if _, err := l.Layout(doc, A4); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

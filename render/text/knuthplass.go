@@ -165,8 +165,8 @@ type kpNode struct {
 // within tolerance. Breaks are visited in order, so each node is final
 // when its lines are tried.
 func totalFit(cs []chunk, width, tolerance float64) []int {
-	nodes := make([]map[[2]int]*kpNode, len(cs)+1)
-	nodes[0] = map[[2]int]*kpNode{{0, 1}: {fitness: 1}}
+	nodes := make([]kpNodes, len(cs)+1)
+	nodes[0][0][1] = &kpNode{fitness: 1}
 	for at := 0; at < len(cs); at++ {
 		for _, from := range sortedNodes(nodes[at]) {
 			tryLines(cs, from, width, tolerance, nodes)
@@ -191,12 +191,15 @@ func totalFit(cs []chunk, width, tolerance float64) []int {
 	return breaks
 }
 
+// kpNodes are the nodes of one break by hyphen run and fitness class.
+type kpNodes [maxHyphenRun + 1][4]*kpNode
+
 // sortedNodes lists a break's nodes in a fixed order (deterministic ties).
-func sortedNodes(m map[[2]int]*kpNode) []*kpNode {
+func sortedNodes(m kpNodes) []*kpNode {
 	var out []*kpNode
-	for h := 0; h <= maxHyphenRun; h++ {
-		for f := 0; f < 4; f++ {
-			if n, ok := m[[2]int{h, f}]; ok {
+	for h := range m {
+		for _, n := range m[h] {
+			if n != nil {
 				out = append(out, n)
 			}
 		}
@@ -205,7 +208,7 @@ func sortedNodes(m map[[2]int]*kpNode) []*kpNode {
 }
 
 // tryLines tries every line that starts at the node's break.
-func tryLines(cs []chunk, from *kpNode, width, tolerance float64, nodes []map[[2]int]*kpNode) {
+func tryLines(cs []chunk, from *kpNode, width, tolerance float64, nodes []kpNodes) {
 	natural, stretch, shrink := 0.0, 0.0, 0.0
 	for j := from.at; j < len(cs); j++ {
 		if j > from.at {
@@ -234,12 +237,8 @@ func tryLines(cs []chunk, from *kpNode, width, tolerance float64, nodes []map[[2
 		}
 		fit := fitness(r)
 		d := from.demerits + demerits(r, h > 0, h > 1, fit, from.fitness, from.prev != nil)
-		if nodes[j+1] == nil {
-			nodes[j+1] = map[[2]int]*kpNode{}
-		}
-		key := [2]int{h, fit}
-		if old, ok := nodes[j+1][key]; !ok || d < old.demerits {
-			nodes[j+1][key] = &kpNode{demerits: d, prev: from, at: j + 1, hyphens: h, fitness: fit}
+		if old := nodes[j+1][h][fit]; old == nil || d < old.demerits {
+			nodes[j+1][h][fit] = &kpNode{demerits: d, prev: from, at: j + 1, hyphens: h, fitness: fit}
 		}
 	}
 }

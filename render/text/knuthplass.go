@@ -147,7 +147,7 @@ func looksLikeAddress(rs []rune) bool {
 func (pa *para) hyphenAdvance(i int) float64 {
 	id := fonts.ID(max(pa.font[i], 0))
 	_, adv := hyphenGlyph(id)
-	return adv * pa.Size / id.Upem()
+	return adv * pa.sizeOf(id) / id.Upem()
 }
 
 // kpNode is the best way found to reach a break with a given run of

@@ -34,7 +34,7 @@ func (pa *para) buildLineHyphen(a, b int, width float64, last, hyphen bool) Line
 	line := Line{Last: last, Hyphenated: hyphen, start: a, end: b}
 	natural, spaces, spaceAdv := 0.0, 0, 0.0
 	for _, pc := range pieces {
-		scale := pa.Size / pc.item.font.Upem()
+		scale := pa.sizeOf(pc.item.font) / pc.item.font.Upem()
 		for _, g := range pc.glyphs {
 			natural += float64(g.XAdvance) * scale
 			if isSpace(pa.runes[pc.item.index[g.Cluster]]) {
@@ -67,7 +67,7 @@ func (pa *para) buildLineHyphen(a, b int, width float64, last, hyphen bool) Line
 	x := offset
 	for _, pc := range pieces {
 		run := pa.placeRun(pc, x, extra)
-		asc, desc := lineMetrics(pc.item.font, pa.Size)
+		asc, desc := lineMetrics(pc.item.font, pa.sizeOf(pc.item.font))
 		line.Ascent = max(line.Ascent, asc)
 		line.Descent = max(line.Descent, desc)
 		x += run.Width
@@ -162,8 +162,9 @@ func reorder(pieces []piece) {
 // placeRun positions a piece's glyphs from x, adding extra to each space.
 func (pa *para) placeRun(pc piece, x, extra float64) Run {
 	it := pc.item
-	scale := pa.Size / it.font.Upem()
-	run := Run{Font: it.font, Size: pa.Size, X: x, Lang: it.lang, RTL: it.level&1 == 1, Level: it.level}
+	size := pa.sizeOf(it.font)
+	scale := size / it.font.Upem()
+	run := Run{Font: it.font, Size: size, X: x, Lang: it.lang, RTL: it.level&1 == 1, Level: it.level}
 	run.Glyphs = make([]Glyph, len(pc.glyphs))
 	seen := map[int]bool{}
 	pen := x

@@ -52,7 +52,7 @@ type Paragraph struct {
 	Spans []Span
 	Lang  string  // the letter's language: decides fonts for common characters
 	RTL   bool    // paragraph direction (from the language, never guessed)
-	Size  float64 // font size in points
+	Size  float64 // size of the language's script font, in points (other fonts: see sizeOf)
 	Align Align
 }
 
@@ -452,7 +452,7 @@ func (e *Engine) shape(pa *para) {
 		}
 		params := ParamsFor(it.lang, it.font.Arabic(), it.level&1 == 1)
 		it.glyphs = e.cache.Shape(it.font, params, buf)
-		scale := pa.Size / it.font.Upem()
+		scale := pa.sizeOf(it.font) / it.font.Upem()
 		isStart := make([]bool, len(it.index)+1)
 		isStart[len(it.index)] = true
 		for _, g := range it.glyphs {

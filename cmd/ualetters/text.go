@@ -22,6 +22,7 @@ func textCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	width := fset.Float64("width", 0, "line width in points (0: no line breaking)")
 	size := fset.Float64("size", 12, "font size in points")
 	runs := fset.Bool("runs", false, "list each line's runs: font, bidi level, glyph count, text")
+	hyph := fset.Bool("hyphenate", false, "justify and hyphenate (en, fr, de) as the letters' body text")
 	fset.Usage = func() {
 		fmt.Fprintln(stderr, "usage: ualetters text [flags] [PARAGRAPH...]\nprints each laid-out line in visual order, left to right; paragraphs from the arguments, else one per line of standard input")
 		fset.PrintDefaults()
@@ -43,7 +44,10 @@ func textCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	for n, para := range paragraphs(fset.Args(), stdin) {
-		p := text.Paragraph{Lang: *lang, RTL: rtl, Size: *size, Align: text.Start, Spans: []text.Span{{Text: para}}}
+		p := text.Paragraph{Lang: *lang, RTL: rtl, Size: *size, Align: text.Start, Spans: []text.Span{{Text: para, Hyphenate: *hyph}}}
+		if *hyph {
+			p.Align = text.Justify
+		}
 		lines, err := layoutText(engine, p, *width)
 		if err != nil {
 			fmt.Fprintf(stderr, "ualetters text: paragraph %d: %v\n", n+1, err)

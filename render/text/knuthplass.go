@@ -58,13 +58,13 @@ func (pa *para) chunks(width float64) []chunk {
 	var out []chunk
 	segs := pa.segments()
 	for k, s := range segs {
-		parts := []segment{s}
-		if s.width > width {
-			parts = pa.splitLong(s, width)
-		}
 		address := looksLikeAddress(pa.runes[s.start:s.contentEnd])
-		for p, part := range parts {
-			out = append(out, pa.hyphenated(part, p == len(parts)-1, !address)...)
+		for _, c := range pa.hyphenated(s, !address) {
+			if c.width+c.hyphenWidth <= width {
+				out = append(out, c)
+				continue
+			}
+			out = append(out, pa.splitChunk(c, width)...)
 		}
 		if k == len(segs)-1 {
 			out[len(out)-1].kind = brForced
@@ -73,9 +73,24 @@ func (pa *para) chunks(width float64) []chunk {
 	return out
 }
 
+// splitChunk cuts a chunk wider than the line at grapheme boundaries (the
+// last resort); the last piece keeps the chunk's break.
+func (pa *para) splitChunk(c chunk, width float64) []chunk {
+	seg := segment{start: c.start, end: c.contentEnd, contentEnd: c.contentEnd, width: c.width}
+	parts := pa.splitLong(seg, width-c.hyphenWidth)
+	out := make([]chunk, len(parts))
+	for i, p := range parts {
+		out[i] = chunk{start: p.start, contentEnd: p.contentEnd, end: p.end, width: pa.width(p.start, p.contentEnd), kind: brPlain}
+	}
+	last := &out[len(out)-1]
+	last.end, last.glue, last.stretch, last.shrink = c.end, c.glue, c.stretch, c.shrink
+	last.kind, last.hyphenWidth = c.kind, c.hyphenWidth
+	return out
+}
+
 // hyphenated returns the chunks of one segment: split at hyphenation
 // points, the last one ending with the segment's break.
-func (pa *para) hyphenated(s segment, segEnd, hyphenate bool) []chunk {
+func (pa *para) hyphenated(s segment, hyphenate bool) []chunk {
 	var out []chunk
 	at := s.start
 	var points []int
@@ -88,7 +103,7 @@ func (pa *para) hyphenated(s segment, segEnd, hyphenate bool) []chunk {
 		at = p
 	}
 	c := chunk{start: at, contentEnd: s.contentEnd, end: s.end, width: pa.width(at, s.contentEnd), kind: brPlain}
-	if segEnd && s.end > s.contentEnd {
+	if s.end > s.contentEnd {
 		c.kind, c.glue = brGlue, s.spacesWidth
 		c.stretch, c.shrink = pa.glueStretch(s.contentEnd, c.glue), c.glue/3
 	}
@@ -164,12 +179,12 @@ type kpNode struct {
 // len(cs)), or nil when no breaks keep every line's adjustment ratio
 // within tolerance. Breaks are visited in order, so each node is final
 // when its lines are tried.
-func totalFit(cs []chunk, width, tolerance float64) []int {
+func totalFit(cs []chunk, width, tolerance float64, hyphenRun int) []int {
 	nodes := make([]kpNodes, len(cs)+1)
 	nodes[0][0][1] = &kpNode{fitness: 1}
 	for at := 0; at < len(cs); at++ {
 		for _, from := range sortedNodes(nodes[at]) {
-			tryLines(cs, from, width, tolerance, nodes)
+			tryLines(cs, from, width, tolerance, hyphenRun, nodes)
 		}
 	}
 	var end *kpNode
@@ -208,7 +223,7 @@ func sortedNodes(m kpNodes) []*kpNode {
 }
 
 // tryLines tries every line that starts at the node's break.
-func tryLines(cs []chunk, from *kpNode, width, tolerance float64, nodes []kpNodes) {
+func tryLines(cs []chunk, from *kpNode, width, tolerance float64, hyphenRun int, nodes []kpNodes) {
 	natural, stretch, shrink := 0.0, 0.0, 0.0
 	for j := from.at; j < len(cs); j++ {
 		if j > from.at {
@@ -231,9 +246,10 @@ func tryLines(cs []chunk, from *kpNode, width, tolerance float64, nodes []kpNode
 		}
 		h := 0
 		if cs[j].kind == brHyphen {
-			if h = from.hyphens + 1; h > maxHyphenRun {
+			if h = from.hyphens + 1; h > hyphenRun {
 				continue
 			}
+			h = min(h, maxHyphenRun) // beyond the limit (last resort) runs count alike
 		}
 		fit := fitness(r)
 		d := from.demerits + demerits(r, h > 0, h > 1, fit, from.fitness, from.prev != nil)
@@ -292,12 +308,16 @@ func demerits(r float64, hyphenated, afterHyphen bool, fit, prevFit int, hasPrev
 
 // breakTotalFit lays out the paragraph with Knuth–Plass breaks: first
 // within the tolerance that keeps Latin spaces under maxSpaceEm, then, if
-// that is impossible, with any spacing (buildLine caps the spaces).
+// that is impossible, with any spacing (buildLine caps the spaces), and
+// last, for a word longer than three lines, with any run of hyphens.
 func (pa *para) breakTotalFit(width float64) []Line {
 	cs := pa.chunks(width)
-	breaks := totalFit(cs, width, 1)
+	breaks := totalFit(cs, width, 1, maxHyphenRun)
 	if breaks == nil {
-		breaks = totalFit(cs, width, math.Inf(1))
+		breaks = totalFit(cs, width, math.Inf(1), maxHyphenRun)
+	}
+	if breaks == nil { // a word too long for two hyphenated lines: hyphenate it throughout
+		breaks = totalFit(cs, width, math.Inf(1), len(cs))
 	}
 	if breaks == nil {
 		return nil

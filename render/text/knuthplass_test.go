@@ -5,7 +5,9 @@ import (
 	"testing"
 )
 
-// TestHyphenationLimits lays out a German paragraph at many narrow widths:
+// TestHyphenationLimits lays out a German paragraph at many narrow widths
+// (from 95 pt: narrower, a 30-letter word needs more than two hyphenated
+// lines in a row and the last resort allows them):
 // a name (a user field without Hyphenate) and an e-mail address typed in
 // own words are never hyphenated, at most two hyphenated lines follow each
 // other, and no justified line has a space wider than 0.65 em.
@@ -24,7 +26,7 @@ func TestHyphenationLimits(t *testing.T) {
 	text := string(pa.runes)
 	protected := [][2]int{runeRange(text, "Maria Musterfrau-Hinterhuberstraßenbewohnerin"), runeRange(text, "menschenrechtsverteidigerinnen@example.org")}
 	hyphenated := 0
-	for width := 60.0; width <= 240; width += 7 {
+	for width := 95.0; width <= 300; width += 7 {
 		lines := pa.breakTotalFit(width)
 		run := 0
 		for _, l := range lines {
@@ -79,10 +81,10 @@ func TestTotalFitHyphenRun(t *testing.T) {
 		cs[n-1].kind = brForced
 		return cs
 	}
-	if got := totalFit(mk(3), 100, 1); len(got) != 3 {
+	if got := totalFit(mk(3), 100, 1, maxHyphenRun); len(got) != 3 {
 		t.Errorf("two hyphenated lines then the last: breaks %v, want 3 lines", got)
 	}
-	if got := totalFit(mk(4), 100, 1); got != nil {
+	if got := totalFit(mk(4), 100, 1, maxHyphenRun); got != nil {
 		t.Errorf("three hyphenated lines in a row accepted: breaks %v", got)
 	}
 }
@@ -94,7 +96,7 @@ func TestTotalFitEvensSpacing(t *testing.T) {
 	word := func(w float64) chunk { return chunk{width: w, glue: 10, stretch: 10, shrink: 5, kind: brGlue} }
 	cs := []chunk{word(40), word(40), word(38), word(60), word(60)}
 	cs[4].kind = brForced
-	got := totalFit(cs, 130, 1)
+	got := totalFit(cs, 130, 1, maxHyphenRun)
 	if len(got) != 2 || got[0] != 3 || got[1] != 5 {
 		t.Errorf("breaks %v, want [3 5]", got)
 	}

@@ -225,12 +225,18 @@ func (e *Engine) layoutPart(p Paragraph, width float64) ([]Line, error) {
 		return nil, err
 	}
 	e.shape(pa)
+	return e.breakLines(pa, width), nil
+}
+
+// breakLines breaks a shaped paragraph with the engine's algorithm; total
+// fit falls back to first fit when it finds no breaks at all.
+func (e *Engine) breakLines(pa *para, width float64) []Line {
 	if e.breaking == TotalFit {
 		if lines := pa.breakTotalFit(width); lines != nil {
-			return lines, nil
+			return lines
 		}
 	}
-	return pa.breakLines(width), nil
+	return pa.breakLines(width)
 }
 
 // newPara resolves levels, fonts and items of a paragraph without forced

@@ -37,10 +37,14 @@ func (e *Engine) Visual(p Paragraph, width float64) ([]VisualLine, error) {
 		if width <= 0 {
 			lines = []Line{pa.buildLine(0, len(pa.runes), pa.width(0, len(pa.runes)), true)}
 		} else {
-			lines = pa.breakLines(width)
+			lines = e.breakLines(pa, width)
 		}
 		for _, l := range lines {
-			out = append(out, VisualLine{Text: pa.visualText(l.start, l.end), Runs: l.Runs})
+			t := pa.visualText(l.start, l.end)
+			if l.Hyphenated {
+				t += "-" // hyphenation is for left-to-right (en, fr, de) text only
+			}
+			out = append(out, VisualLine{Text: t, Runs: l.Runs})
 		}
 	}
 	return out, nil

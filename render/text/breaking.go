@@ -10,7 +10,6 @@ type segment struct {
 	contentEnd   int     // end without the trailing spaces
 	width        float64 // advance width without the trailing spaces
 	spacesWidth  float64 // advance of the trailing spaces
-	mandatoryEnd bool
 }
 
 // segments splits the paragraph at UAX #14 break opportunities.

@@ -122,3 +122,21 @@ func unpresent(s string) string {
 	}
 	return b.String()
 }
+
+// TestTextCommandErrors: bad input gives a one-line message and exit 1,
+// a bad command line exit 2; other paragraphs are still printed.
+func TestTextCommandErrors(t *testing.T) {
+	code, out, errOut := runBin(t, "text", "-lang", "ur", "ok", "\U0001F600", "پر")
+	if code != 1 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "paragraph 2") {
+		t.Errorf("uncovered character: exit %d, stderr %q", code, errOut)
+	}
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); len(lines) != 2 {
+		t.Errorf("the other paragraphs: %q", out)
+	}
+	if code, _, errOut := runBin(t, "text", "-lang", "xx", "a"); code != 2 || !strings.Contains(errOut, "unknown language") {
+		t.Errorf("unknown language: exit %d, %q", code, errOut)
+	}
+	if code, _, _ := runBin(t, "text", "-width", "-3", "a"); code != 2 {
+		t.Errorf("negative width: exit %d", code)
+	}
+}

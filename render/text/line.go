@@ -59,6 +59,10 @@ func (pa *para) buildLineHyphen(a, b int, width float64, last, hyphen bool) Line
 				offset = width - natural - extra*float64(spaces)
 			}
 		}
+	case natural > width && spaces > 0:
+		// A last or unjustified line that total fit set tight: its spaces
+		// shrink (never below two thirds) so that it fits.
+		extra = (width - natural) / float64(spaces)
 	case align == Center:
 		offset = (width - natural) / 2
 	case pa.RTL != (align == End):

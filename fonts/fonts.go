@@ -181,6 +181,38 @@ func fallbacks(lang string) []ID {
 	}
 }
 
+// Fallbacks returns the order in which fonts are tried for text of the
+// language: its script font first.
+func Fallbacks(lang string) []ID { return fallbacks(lang) }
+
+// ForWord returns the font that sets a whole Arabic-script word: the font
+// fonts.For gives its first letter when that font has all its letters,
+// else the first font in the language's fallback order that does, so the
+// word stays joined. False if no Arabic font has every letter.
+func ForWord(lang string, word []rune) (ID, bool) {
+	var order []ID
+	if len(word) > 0 {
+		if id, ok := For(lang, word[0]); ok {
+			order = append(order, id)
+		}
+	}
+	for _, id := range append(order, fallbacks(lang)...) {
+		if id.Arabic() && hasAll(id, word) {
+			return id, true
+		}
+	}
+	return 0, false
+}
+
+func hasAll(id ID, word []rune) bool {
+	for _, r := range word {
+		if !Ignorable(r) && !id.Has(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // IsArabicScript reports whether r belongs to the Arabic script.
 func IsArabicScript(r rune) bool { return unicode.Is(unicode.Arabic, r) }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/render/text"
 )
 
 // Namespaces and relationship types of WordprocessingML.
@@ -98,11 +99,45 @@ func (r *renderer) startPara(w *xw, s *paraStyle) {
 // writeRuns writes a line's runs, each split by script.
 func (r *renderer) writeRuns(w *xw, runs []letter.Run, bold bool) error {
 	for i := range runs {
-		if err := r.writeRun(w, &runs[i], bold); err != nil {
-			return fmt.Errorf("run %d: %w", i+1, err)
+		for _, part := range r.numberParts(runs[i]) {
+			if err := r.writeRun(w, &part, bold); err != nil {
+				return fmt.Errorf("run %d: %w", i+1, err)
+			}
 		}
 	}
 	return nil
+}
+
+// numberParts splits a run of right-to-left text at the digit groups the
+// text engine keeps left to right (0300-1234567, 20-11-2023; see
+// text.NumberUnits): each becomes an LTR-isolated run, as in the PDF.
+func (r *renderer) numberParts(run letter.Run) []letter.Run {
+	if !r.rtl || run.Kind == letter.LTRIsolate || (run.Kind == letter.User && !text.IsRTL(run.Text)) {
+		return []letter.Run{run}
+	}
+	units := text.NumberUnits(run.Text)
+	if len(units) == 0 {
+		return []letter.Run{run}
+	}
+	var out []letter.Run
+	at := 0
+	for _, u := range units {
+		if u[0] > at {
+			part := run
+			part.Text = run.Text[at:u[0]]
+			out = append(out, part)
+		}
+		unit := run
+		unit.Text, unit.Kind = run.Text[u[0]:u[1]], letter.LTRIsolate
+		out = append(out, unit)
+		at = u[1]
+	}
+	if at < len(run.Text) {
+		part := run
+		part.Text = run.Text[at:]
+		out = append(out, part)
+	}
+	return out
 }
 
 func (r *renderer) writeRun(w *xw, run *letter.Run, bold bool) error {

@@ -1,6 +1,11 @@
 package docx
 
-import "github.com/ualetters/ualetters/letter"
+import (
+	"math"
+
+	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/render/text"
+)
 
 // paraStyle is a named paragraph style for one block role.
 type paraStyle struct {
@@ -57,16 +62,13 @@ var (
 	footerStyle = &paraStyle{id: "Footer", name: "footer", size: 18, center: true, ltr: true}
 )
 
-// csHalfPt is the complex-script size that matches 11 pt Latin text: the
-// Arabic fonts have small letters for their em (Nastaliq most of all).
+// csHalfPt is the complex-script size (half-points) that matches Latin
+// text of the given size: the size at which the Arabic font's letter
+// bodies are as tall as the Latin x-height, measured from the fonts
+// (text.MatchedSize, the same sizes as the PDF: Nastaliq 15 pt and Naskh
+// 12.5 pt beside 11 pt Latin).
 func csHalfPt(lang string, latin int) int {
-	switch lang {
-	case "ur", "pnb":
-		return latin * 14 / 11
-	case "sd", "bal":
-		return latin * 13 / 11
-	}
-	return latin
+	return int(math.Round(text.MatchedSize(lang, float64(latin)/2) * 2))
 }
 
 // writeStyles writes word/styles.xml for the document's language.

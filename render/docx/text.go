@@ -115,6 +115,14 @@ func split(lang, text string, ltr bool, out []segment) ([]segment, error) {
 					return out, &fonts.UncoveredError{Lang: lang, Runes: []rune{r}}
 				}
 			}
+		case fonts.IsArabicScript(r):
+			var ok bool
+			if want, ok = fonts.ForWord(lang, wordAt(text, i)); !ok {
+				want, ok = fonts.For(lang, r)
+			}
+			if !ok {
+				return out, &fonts.UncoveredError{Lang: lang, Runes: []rune{r}}
+			}
 		default:
 			var ok bool
 			if want, ok = fonts.For(lang, r); !ok {
@@ -132,6 +140,29 @@ func split(lang, text string, ltr bool, out []segment) ([]segment, error) {
 		out = append(out, segment{text[start:], cur})
 	}
 	return out, nil
+}
+
+// wordAt returns the Arabic-script word around byte i of text (joiners
+// included): it is set in one font so that it stays joined.
+func wordAt(text string, i int) []rune {
+	in := func(r rune) bool { return fonts.IsArabicScript(r) || r == 0x200C || r == 0x200D }
+	start := i
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if !in(r) {
+			break
+		}
+		start -= size
+	}
+	end := i
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if !in(r) {
+			break
+		}
+		end += size
+	}
+	return []rune(text[start:end])
 }
 
 // initialFont is the font for neutral characters before any letter: the

@@ -93,7 +93,8 @@ func (l *Layouter) boxes(doc *letter.Document, paper Paper) ([]box, error) {
 			bs[k].block = i
 		}
 		switch {
-		case i > 0 && styleFor(doc.Blocks[i-1].Role).keepNext, b.Role == letter.RoleSignature:
+		case i > 0 && styleFor(doc.Blocks[i-1].Role).keepNext, b.Role == letter.RoleSignature,
+			b.Role == letter.RoleCopies: // the last page holds closing, signature and copies
 			bs[0].keepPrev = true
 		case b.Role == letter.RoleClosing:
 			keepTwoBefore(boxes)
@@ -193,13 +194,19 @@ func attachLabel(out []box, lab []text.Line, rtl bool, left, width, indent float
 }
 
 // paragraph converts runs of the document model into a text paragraph.
+// Justified paragraphs may hyphenate template text and own words (a user
+// run that is the whole paragraph), never names, addresses, e-mail
+// addresses or numbers.
 func paragraph(doc *letter.Document, runs []letter.Run, size float64, align text.Align, bold bool) text.Paragraph {
 	p := text.Paragraph{Lang: doc.Lang, RTL: doc.RTL(), Size: size, Align: align}
 	for _, r := range runs {
 		sp := text.Span{Text: r.Text, Lang: r.Lang, Bold: bold || r.Style.Bold, Italic: r.Style.Italic}
 		switch r.Kind {
+		case letter.Template:
+			sp.Hyphenate = align == text.Justify
 		case letter.User:
 			sp.Isolation = text.FirstStrong
+			sp.Hyphenate = align == text.Justify && len(runs) == 1
 		case letter.LTRIsolate:
 			sp.Isolation = text.LeftToRight
 		}

@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/render/text"
 )
@@ -44,19 +43,14 @@ func styleFor(r letter.Role) style {
 	return style{scale: 1, align: text.Start, spaceBefore: 8}
 }
 
-// baseSize is the body text size for a language: Nastaliq needs a little
-// more than Naskh's x-height for the same legibility, and both more than
-// Latin text.
-func baseSize(lang string) float64 {
-	switch fonts.ScriptFont(lang) {
-	case fonts.NastaliqRegular:
-		return 11
-	case fonts.NaskhRegular:
-		return 12
-	default:
-		return 11
-	}
-}
+// latinBodySize is the body size of Latin text, in points.
+const latinBodySize = 11
+
+// baseSize is the body text size for a language: Latin text at
+// latinBodySize; Arabic-script text at the size whose letter bodies are as
+// tall as the Latin x-height, measured from the fonts (text.MatchedSize:
+// Nastaliq 15 pt, Naskh 12.5 pt).
+func baseSize(lang string) float64 { return text.MatchedSize(lang, latinBodySize) }
 
 // footerSize is the size of the page footer.
 const footerSize = 9

@@ -80,34 +80,31 @@ func splitLines(vs []string) []string {
 // parseLetterInput reads the request's query parameters and its body
 // (JSON or urlencoded form). A field may come from only one of them.
 func parseLetterInput(c fiber.Ctx) (*letterInput, error) {
+	return decodeInput(rawInput{
+		contentType:     c.Get(fiber.HeaderContentType),
+		contentEncoding: c.Get(fiber.HeaderContentEncoding),
+		body:            c.BodyRaw(),
+		query:           c.RequestCtx().URI().QueryString(),
+	})
+}
+
+// rawInput is the undecoded input of a letter or fax request.
+type rawInput struct {
+	contentType, contentEncoding string
+	body, query                  []byte
+}
+
+// decodeInput decodes the body (JSON or urlencoded form) and the query
+// string of a request into one letterInput.
+func decodeInput(r rawInput) (*letterInput, error) {
 	in := &letterInput{}
 	given := map[string]bool{}
-	body := c.BodyRaw()
-	if len(body) > 0 {
-		if enc := c.Get(fiber.HeaderContentEncoding); enc != "" && !strings.EqualFold(enc, "identity") {
-			return nil, newRequestError(415, "unsupported-media-type", "Content-Encoding", "compressed request bodies are not accepted")
-		}
-		mt, _, err := mime.ParseMediaType(c.Get(fiber.HeaderContentType))
-		switch {
-		case err != nil:
-			return nil, unsupportedType()
-		case mt == "application/json" || strings.HasSuffix(mt, "+json"):
-			if err := decodeJSON(body, in, given); err != nil {
-				return nil, err
-			}
-		case mt == "application/x-www-form-urlencoded":
-			vals, err := url.ParseQuery(string(body))
-			if err != nil {
-				return nil, badRequest(bodyField, "malformed form body: %v", err)
-			}
-			if err := in.setAll(vals, given); err != nil {
-				return nil, err
-			}
-		default:
-			return nil, unsupportedType()
+	if len(r.body) > 0 {
+		if err := decodeBody(r, in, given); err != nil {
+			return nil, err
 		}
 	}
-	q, err := url.ParseQuery(string(c.RequestCtx().URI().QueryString()))
+	q, err := url.ParseQuery(string(r.query))
 	if err != nil {
 		return nil, badRequest("query", "malformed query string: %v", err)
 	}
@@ -120,6 +117,27 @@ func parseLetterInput(c fiber.Ctx) (*letterInput, error) {
 		return nil, err
 	}
 	return in, nil
+}
+
+// decodeBody decodes a JSON or urlencoded form body into in.
+func decodeBody(r rawInput, in *letterInput, given map[string]bool) error {
+	if enc := r.contentEncoding; enc != "" && !strings.EqualFold(enc, "identity") {
+		return newRequestError(415, "unsupported-media-type", "Content-Encoding", "compressed request bodies are not accepted")
+	}
+	mt, _, err := mime.ParseMediaType(r.contentType)
+	switch {
+	case err != nil:
+		return unsupportedType()
+	case mt == "application/json" || strings.HasSuffix(mt, "+json"):
+		return decodeJSON(r.body, in, given)
+	case mt == "application/x-www-form-urlencoded":
+		vals, err := url.ParseQuery(string(r.body))
+		if err != nil {
+			return badRequest(bodyField, "malformed form body: %v", err)
+		}
+		return in.setAll(vals, given)
+	}
+	return unsupportedType()
 }
 
 func unsupportedType() error {

@@ -151,6 +151,10 @@ func decodeJSON(body []byte, in *letterInput, given map[string]bool) error {
 	if !utf8.Valid(body) {
 		return badRequest(bodyField, "the JSON body is not valid UTF-8")
 	}
+	keys, err := jsonKeys(body)
+	if err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(in); err != nil {
@@ -159,12 +163,52 @@ func decodeJSON(body []byte, in *letterInput, given map[string]bool) error {
 	if _, err := dec.Token(); err != io.EOF {
 		return badRequest(bodyField, "malformed JSON: data after the object")
 	}
-	var keys map[string]json.RawMessage
-	if err := json.Unmarshal(body, &keys); err != nil {
-		return jsonError(err)
-	}
-	for k := range keys {
+	for _, k := range keys {
 		given[k] = true
+	}
+	return nil
+}
+
+// jsonKeys returns the keys of the top-level JSON object. encoding/json
+// would let a later duplicate key win and would match keys in any case
+// ("NAME" sets name), so a body could say two things at once; such a body
+// is refused naming the key. Syntax errors are left to the decoder.
+func jsonKeys(body []byte) ([]string, error) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, nil
+	}
+	var keys []string
+	seen := map[string]bool{}
+	for dec.More() {
+		t, err := dec.Token()
+		k, ok := t.(string)
+		if err != nil || !ok {
+			return nil, nil
+		}
+		if err := checkJSONKey(k, seen); err != nil {
+			return nil, err
+		}
+		seen[k] = true
+		keys = append(keys, k)
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return nil, nil
+		}
+	}
+	return keys, nil
+}
+
+// checkJSONKey refuses a key given before and a key that differs only in
+// case from a field name.
+func checkJSONKey(k string, seen map[string]bool) error {
+	if seen[k] {
+		return badRequest(k, "given twice in the JSON object; give it once")
+	}
+	for _, f := range fieldNames {
+		if k != f && strings.EqualFold(k, f) {
+			return badRequest(k, "unknown field; field names are case-sensitive: %q", f)
+		}
 	}
 	return nil
 }

@@ -150,12 +150,12 @@ func (s *Server) auth(c fiber.Ctx) error {
 	if len(s.keys) == 0 {
 		return c.Next()
 	}
-	token, ok := strings.CutPrefix(c.Get(fiber.HeaderAuthorization), "Bearer ")
-	if !ok || token == "" {
+	token, ok := bearerToken(c.Get(fiber.HeaderAuthorization))
+	if !ok {
 		return &requestError{status: 401, kind: "unauthorized", detail: "this route needs an API key: Authorization: Bearer <key>",
 			fields: fieldList("Authorization", "missing bearer token")}
 	}
-	sum := sha256.Sum256([]byte(strings.TrimSpace(token)))
+	sum := sha256.Sum256([]byte(token))
 	match := 0
 	for i := range s.keys {
 		match |= subtle.ConstantTimeCompare(sum[:], s.keys[i][:])
@@ -165,4 +165,16 @@ func (s *Server) auth(c fiber.Ctx) error {
 			fields: fieldList("Authorization", "unknown API key")}
 	}
 	return c.Next()
+}
+
+// bearerToken returns the token of an "Authorization: Bearer <token>"
+// header. The scheme name is case-insensitive (RFC 9110 11.1), and any
+// amount of spaces may separate it from the token.
+func bearerToken(h string) (string, bool) {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(h), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	token = strings.TrimSpace(token)
+	return token, token != ""
 }

@@ -193,9 +193,9 @@ func TestAPIKeys(t *testing.T) {
 			t.Errorf("401 problem %+v, WWW-Authenticate %q", p, resp.Header.Get("WWW-Authenticate"))
 		}
 	}
-	for _, key := range []string{"k-one", "k-two-longer"} {
-		if resp, b := ts.postJSON(t, "/v1/actions/109-23/letter", body, map[string]string{"Authorization": "Bearer " + key}); resp.StatusCode != 200 {
-			t.Errorf("key %s: status %d: %s", key, resp.StatusCode, b)
+	for _, h := range []string{"Bearer k-one", "Bearer k-two-longer", "bearer k-one", "BEARER  k-two-longer"} {
+		if resp, b := ts.postJSON(t, "/v1/actions/109-23/letter", body, map[string]string{"Authorization": h}); resp.StatusCode != 200 {
+			t.Errorf("Authorization: %s: status %d: %s", h, resp.StatusCode, b)
 		}
 	}
 	for _, p := range []string{"/healthz", "/readyz", "/metrics", "/openapi.json", "/v1/actions", "/v1/actions/109-23"} {

@@ -75,10 +75,8 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*c
 	envDuration(getenv, "UALETTERS_SHUTDOWN_TIMEOUT", &c.ShutdownTimeout, ee)
 	_ = c.CORSOrigins.Set(getenv("UALETTERS_CORS_ORIGINS"))
 	_ = c.IgnoreFields.Set(getenv("UALETTERS_IGNORE_FIELDS"))
-	for _, k := range strings.Split(getenv("UALETTERS_API_KEYS"), ",") {
-		if k = strings.TrimSpace(k); k != "" {
-			c.APIKeys = append(c.APIKeys, k)
-		}
+	if raw := getenv("UALETTERS_API_KEYS"); raw != "" {
+		c.APIKeys = apiKeys(raw, ee)
 	}
 	if len(ee.msgs) > 0 {
 		return nil, nil, fmt.Errorf("bad environment: %s", strings.Join(ee.msgs, "; "))
@@ -174,6 +172,22 @@ func templatesName(dir string) string {
 		return "(embedded)"
 	}
 	return dir
+}
+
+// apiKeys splits UALETTERS_API_KEYS. A value that holds no usable key
+// (" , ") is an error: starting without authentication because of a typo
+// would open the letter routes to everyone.
+func apiKeys(raw string, ee *envError) []string {
+	var keys []string
+	for _, k := range strings.Split(raw, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		ee.msgs = append(ee.msgs, "UALETTERS_API_KEYS is set but holds no key (unset it to run without authentication)")
+	}
+	return keys
 }
 
 func envString(getenv func(string) string, name string, dst *string) {

@@ -113,7 +113,7 @@ func decodeInput(r rawInput) (*letterInput, error) {
 			return nil, badRequest(k, "given both in the query and in the body")
 		}
 	}
-	if err := in.setAll(q, given); err != nil {
+	if err := in.setAll(q, given, "query"); err != nil {
 		return nil, err
 	}
 	return in, nil
@@ -135,7 +135,7 @@ func decodeBody(r rawInput, in *letterInput, given map[string]bool) error {
 		if err != nil {
 			return badRequest(bodyField, "malformed form body: %v", err)
 		}
-		return in.setAll(vals, given)
+		return in.setAll(vals, given, bodyField)
 	}
 	return unsupportedType()
 }
@@ -251,10 +251,14 @@ func jsonKind(field string) string {
 	return "string"
 }
 
-// setAll sets fields from form or query values. address may repeat; any
-// other field given twice, and any unknown field, is an error.
-func (in *letterInput) setAll(vals url.Values, given map[string]bool) error {
+// setAll sets fields from form or query values (source names them in
+// errors: "$" or "query"). address may repeat; any other field given
+// twice, any unknown field and a value without a name are errors.
+func (in *letterInput) setAll(vals url.Values, given map[string]bool, source string) error {
 	for k, vs := range vals {
+		if k == "" {
+			return badRequest(source, "a value without a field name (\"=…\")")
+		}
 		for _, v := range vs {
 			if !utf8.ValidString(v) {
 				return badRequest(k, "not valid UTF-8")

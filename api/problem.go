@@ -158,7 +158,12 @@ func fiberProblem(fe *fiber.Error) Problem {
 	case fiber.StatusRequestTimeout:
 		return Problem{Type: problemNS + "timeout", Status: 408, Detail: "the request was not received in time"}
 	case fiber.StatusRequestHeaderFieldsTooLarge:
-		return Problem{Type: problemNS + "headers-too-large", Status: 431, Detail: "the request headers are too large"}
+		return Problem{Type: problemNS + "headers-too-large", Status: 431,
+			Detail: "the request line and headers are larger than " + strconv.Itoa(maxHeader/1024) + " KiB"}
+	case fiber.StatusNotImplemented:
+		return fieldProblem(501, "method-not-implemented", "method", "the server does not know this method; see /openapi.json")
+	case fiber.StatusBadRequest:
+		return Problem{Type: problemNS + "malformed-request", Status: 400, Detail: "the request is not valid HTTP/1.1"}
 	}
 	if fe.Code >= 500 {
 		return Problem{Type: "about:blank", Status: fe.Code}

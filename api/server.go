@@ -104,6 +104,7 @@ func New(svc *service.Service, cfg Config) *Server {
 		DisableHeadAutoRegister: true,
 		ErrorHandler:            s.errorHandler,
 	})
+	s.hardenServer()
 	s.routes()
 	return s
 }

@@ -200,8 +200,11 @@ func jsonKeys(body []byte) ([]string, error) {
 }
 
 // checkJSONKey refuses a key given before and a key that differs only in
-// case from a field name.
+// case from a field name, and an empty key.
 func checkJSONKey(k string, seen map[string]bool) error {
+	if k == "" {
+		return badRequest(bodyField, "a JSON key without a name (\"\")")
+	}
 	if seen[k] {
 		return badRequest(k, "given twice in the JSON object; give it once")
 	}

@@ -49,11 +49,12 @@ func peerClosed(rc syscall.RawConn) bool {
 		n   int
 		err error
 	)
-	if rerr := rc.Read(func(fd uintptr) bool {
+	// Control, not Read: Read fails once the connection's read deadline
+	// (fasthttp's read timeout) has passed, though the client is there.
+	if cerr := rc.Control(func(fd uintptr) {
 		n, _, err = syscall.Recvfrom(int(fd), b[:], syscall.MSG_PEEK|syscall.MSG_DONTWAIT)
-		return true
-	}); rerr != nil {
-		return true
+	}); cerr != nil {
+		return true // closed on our side
 	}
 	return (n == 0 && err == nil) || err == syscall.ECONNRESET
 }

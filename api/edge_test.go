@@ -19,13 +19,16 @@ import (
 	"github.com/ualetters/ualetters/service"
 )
 
-// startWith runs a server like start, after hook has added to it.
-func startWith(t *testing.T, cfg Config, hook func(*Server)) *testServer {
+// startWith runs a server like start, with service options, after hook
+// (if any) has added to it.
+func startWith(t *testing.T, cfg Config, hook func(*Server), opts ...service.Option) *testServer {
 	t.Helper()
 	logs := &syncBuffer{}
 	cfg.Logger = slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	srv := New(service.New(testStore(t), service.WithClock(fixedNow)), cfg)
-	hook(srv)
+	srv := New(service.New(testStore(t), append([]service.Option{service.WithClock(fixedNow)}, opts...)...), cfg)
+	if hook != nil {
+		hook(srv)
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -3,11 +3,11 @@ package letter_test
 import (
 	"errors"
 	"io/fs"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -134,7 +134,7 @@ func documentText(doc *letter.Document) string {
 // squash drops white space and characters that need no glyph.
 func squash(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r == utf8.RuneError || fonts.Ignorable(r) || strings.ContainsRune(" \u00a0\t\n\r", r) || slices.Contains([]rune{0x2028, 0x2029}, r) {
+		if r == utf8.RuneError || fonts.Ignorable(r) || unicode.IsSpace(r) {
 			return -1
 		}
 		return r

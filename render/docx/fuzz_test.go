@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -63,7 +65,7 @@ func FuzzDOCX(f *testing.F) {
 // controls, joiners), which the writer may place differently.
 func fuzzSquash(s string) string {
 	return strings.Map(func(r rune) rune {
-		if fonts.Ignorable(r) || strings.ContainsRune(" \u00a0\t\n\r", r) {
+		if r == utf8.RuneError || fonts.Ignorable(r) || unicode.IsSpace(r) {
 			return -1
 		}
 		return r

@@ -161,7 +161,7 @@ func (l *Layouter) block(doc *letter.Document, b letter.Block, paper Paper, stop
 		if err := check(stop); err != nil {
 			return nil, err
 		}
-		bs, err := l.paragraphBoxes(doc, b.Role, ln, st, size, left, width)
+		bs, err := l.paragraphBoxes(doc, b.Role, ln, st, size, left, width, stop)
 		if err != nil {
 			return nil, err
 		}
@@ -191,12 +191,14 @@ func (l *Layouter) block(doc *letter.Document, b letter.Block, paper Paper, stop
 
 // paragraphBoxes lays out one line of a block (a paragraph or a bullet
 // item) and sets the widow and orphan rules on its lines.
-func (l *Layouter) paragraphBoxes(doc *letter.Document, role letter.Role, ln letter.Line, st style, size, left, width float64) ([]box, error) {
+func (l *Layouter) paragraphBoxes(doc *letter.Document, role letter.Role, ln letter.Line, st style, size, left, width float64, stop func() error) ([]box, error) {
 	textLeft, textWidth := left, width-st.indent
 	if !doc.RTL() {
 		textLeft += st.indent
 	}
-	lines, err := l.engine.Layout(paragraph(doc, ln.Runs, size, st.align, st.bold), textWidth)
+	p := paragraph(doc, ln.Runs, size, st.align, st.bold)
+	p.Check = stop
+	lines, err := l.engine.Layout(p, textWidth)
 	if err != nil {
 		return nil, err
 	}

@@ -70,7 +70,7 @@ func runServer(cfg *config, log *slog.Logger) error {
 		Logger: log, APIKeys: cfg.APIKeys, MaxRenders: cfg.MaxRenders, HeavyRenders: cfg.HeavyRenders,
 		Queue: cfg.Queue, QueueWait: cfg.QueueWait, RenderTimeout: cfg.RenderTimeout,
 		ReadTimeout: cfg.ReadTimeout, WriteTimeout: cfg.WriteTimeout, IdleTimeout: cfg.IdleTimeout,
-		Ready: ready(store),
+		Ready:       ready(store),
 		CORSOrigins: cfg.CORSOrigins, IgnoreFields: cfg.IgnoreFields,
 	})
 	stop := make(chan os.Signal, 1)

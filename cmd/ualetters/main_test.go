@@ -102,7 +102,9 @@ const letterJSON = `{"lang":"en","name":"Amina Rahimi","date":"2023-11-20"}`
 // whose body is still arriving and several ordinary ones, sends SIGTERM,
 // and checks that every request completes and the process exits 0.
 func TestSIGTERMFinishesInFlightRequests(t *testing.T) {
-	s := startServer(t)
+	// a long queue wait: this test is about the drain, and on a busy
+	// machine the default 300 ms could refuse one of the 8 letters
+	s := startServer(t, "--queue-wait", "10s")
 	conn, err := net.Dial("tcp", s.addr)
 	if err != nil {
 		t.Fatal(err)

@@ -125,10 +125,12 @@ func (id ID) NewFace() *font.Face { return font.NewFace(id.Font()) }
 // Upem is the font's units per em.
 func (id ID) Upem() float64 { return float64(id.Font().Upem()) }
 
-// Has reports whether the font maps r to a glyph.
+// Has reports whether the font maps r to a real glyph. Glyph 0 is
+// .notdef: go-text reports it as found for some characters (U+FFFF), but
+// it draws a blank box or nothing, so it does not count.
 func (id ID) Has(r rune) bool {
-	_, ok := id.Font().NominalGlyph(r)
-	return ok
+	gid, ok := id.Font().NominalGlyph(r)
+	return ok && gid != 0
 }
 
 // Variant returns the font of the same family closest to the given style.

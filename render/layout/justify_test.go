@@ -88,7 +88,7 @@ func TestJustifiedSpacing(t *testing.T) {
 	l := New(text.NewEngine(text.NewCache(1 << 16)))
 	for name, doc := range latinLetters(t) {
 		for _, paper := range []Paper{A4, Letter} {
-			boxes, err := l.boxes(doc, paper)
+			boxes, err := l.boxes(doc, paper, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -142,7 +142,7 @@ func TestGreedyVersusTotalFit(t *testing.T) {
 		var row []string
 		for _, b := range []text.Breaking{text.FirstFit, text.TotalFit} {
 			l := New(text.NewEngineBreaking(nil, b))
-			boxes, err := l.boxes(docs[name], A4)
+			boxes, err := l.boxes(docs[name], A4, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

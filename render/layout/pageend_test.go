@@ -32,7 +32,7 @@ func TestLastPageHoldsClosingAndSignature(t *testing.T) {
 					if err != nil {
 						t.Fatalf("%s: %v", lang, err)
 					}
-					boxes, err := l.boxes(doc, paper)
+					boxes, err := l.boxes(doc, paper, nil)
 					if err != nil {
 						t.Fatal(err)
 					}

@@ -54,6 +54,10 @@ type Paragraph struct {
 	RTL   bool    // paragraph direction (from the language, never guessed)
 	Size  float64 // size of the language's script font, in points (other fonts: see sizeOf)
 	Align Align
+	// Check, when set, is called before each forced line (a paragraph of
+	// own words may hold thousands); Layout stops with its error. It is
+	// not part of the paragraph's identity (the cache ignores it).
+	Check func() error
 }
 
 // Glyph is a glyph placed on a line: X from the line's left edge, Y from
@@ -137,6 +141,11 @@ func (e *Engine) layout(p Paragraph, width float64) ([]Line, error) {
 	}
 	var lines []Line
 	for _, part := range splitForced(p) {
+		if p.Check != nil {
+			if err := p.Check(); err != nil {
+				return nil, err
+			}
+		}
 		ls, err := e.layoutPart(part, width)
 		if err != nil {
 			return nil, err

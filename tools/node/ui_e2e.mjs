@@ -289,6 +289,7 @@ async function withKey(browser) {
   check(stores.local === 0 && stores.cookie === '', 'the key leaked to localStorage or a cookie');
   await page.reload();
   await poll(async () => (await key.inputValue()) === apiKey, 'the key to survive a reload');
+  await name.fill('Jane Doe');
   const pdf = await download(page, 'Download PDF', 'keyed.pdf');
   await keyboard(page);
   const fresh = await ctx.newPage();

@@ -201,7 +201,8 @@ async function desktop(browser, catalogue) {
   check(/U\+5F20/.test(message) && message.includes('张'), 'Name is not described by the uncovered-characters message: ' + message);
   const kept = await previewState(page);
   check(kept.hash === urduName.hash, 'the last good preview was not kept');
-  await page.screenshot({ path: join(out, 'error.png'), fullPage: false });
+  await name.evaluate((e) => e.closest('fieldset').scrollIntoView());
+  await page.screenshot({ path: join(out, 'error.png') });
 
   phase = 'recover';
   await name.fill('Amina Rahimi');

@@ -95,10 +95,11 @@ function actionItem(a, lang) {
   }
   const meta = document.createElement('p');
   meta.className = 'meta';
-  meta.append(a.reference + ' ', openBadge(a));
+  meta.append(a.reference);
   if (offered && offered.status !== 'source' && offered.status !== 'reviewed') {
     meta.append(' ', badge(statusLabel(offered.status), offered.status === 'draft' ? 'draft' : 'other'));
   }
+  meta.append(' ', openBadge(a));
   li.append(title, meta, languageList(a));
   return li;
 }

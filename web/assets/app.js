@@ -217,7 +217,7 @@ async function refreshPreview() {
     if (seq !== previewSeq) return;
     if (images.problem) {
       showProblem(images.problem);
-      setStatus('preview-status', 'The preview shows the last letter that could be set.');
+      setStatus('preview-status', keptMessage());
       return;
     }
     clearProblems();
@@ -225,10 +225,15 @@ async function refreshPreview() {
   } catch (err) {
     if (err.name === 'AbortError') return;
     showFormError('The service cannot be reached: ' + err.message);
-    setStatus('preview-status', 'The preview shows the last letter that could be set.');
+    setStatus('preview-status', keptMessage());
   } finally {
     if (seq === previewSeq) el('pages').removeAttribute('aria-busy');
   }
+}
+
+function keptMessage() {
+  return previewURLs.length ? 'The preview shows the last letter that could be set.'
+    : 'No preview yet: see the message under the marked field.';
 }
 
 // fetchPages gets page 1, learns the page count from X-Pages, then the

@@ -135,6 +135,9 @@ async function desktop(browser, catalogue) {
   const open = today <= act.deadline;
   check(listText.includes(open ? 'open until' : 'closed since'), `action list should say ${open ? 'open' : 'closed'}`);
   for (const l of act.languages) check(listText.includes(l.english_name), 'action list lacks ' + l.english_name);
+  const review = act.languages.filter((l) => l.needs_native_review).length;
+  const shown = await list.locator('.langs').getByText('needs native review', { exact: true }).count();
+  check(shown === review, `${shown} "needs native review" badges for ${review} such languages`);
 
   phase = 'fill';
   await page.getByLabel('Language', { exact: true }).selectOption('en');

@@ -5,6 +5,9 @@
 
 const DEBOUNCE_MS = 300;
 const KEY_STORAGE = 'ualetters.apiKey';
+// REVIEW_LABEL marks a draft that must not be sent before a native
+// speaker has reviewed it (needs_native_review in the catalogue).
+const REVIEW_LABEL = 'needs native review';
 
 const form = document.getElementById('letter-form');
 const el = (id) => document.getElementById(id);
@@ -62,8 +65,11 @@ function actionChanged() {
 
 function languageOption(l) {
   const name = l.name === l.english_name ? l.name : l.name + ' — ' + l.english_name;
-  return l.status === 'source' ? name : name + ' (' + statusLabel(l.status) + ')';
+  const notes = l.status === 'source' ? [] : [statusLabel(l.status)];
+  if (l.needs_native_review) notes.push(REVIEW_LABEL);
+  return notes.length ? name + ' (' + notes.join(', ') + ')' : name;
 }
+
 
 function languageChanged() {
   const a = currentAction();
@@ -99,6 +105,7 @@ function actionItem(a, lang) {
   if (offered && offered.status !== 'source' && offered.status !== 'reviewed') {
     meta.append(' ', badge(statusLabel(offered.status), offered.status === 'draft' ? 'draft' : 'other'));
   }
+  if (offered && offered.needs_native_review) meta.append(' ', badge(REVIEW_LABEL, 'review'));
   meta.append(' ', openBadge(a));
   li.append(title, meta, languageList(a));
   return li;
@@ -117,6 +124,7 @@ function languageList(a) {
     item.append(name);
     if (l.name !== l.english_name) item.append(' – ' + l.english_name);
     item.append(' ', badge(statusLabel(l.status), l.status));
+    if (l.needs_native_review) item.append(' ', badge(REVIEW_LABEL, 'review'));
     ul.append(item);
   }
   return ul;

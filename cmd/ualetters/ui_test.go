@@ -71,6 +71,10 @@ func TestLetterBuilderInBrowser(t *testing.T) {
 	node := testtool.Need(t, "node", "nodejs")
 	testtool.Need(t, "chromium", "chromium")
 	script, _ := filepath.Abs("../../tools/node/ui_e2e.mjs")
+	// reading the script makes go test's cache notice when it changes
+	if _, err := os.ReadFile(script); err != nil {
+		t.Fatal(err)
+	}
 	testtool.NeedPath(t, filepath.Join(filepath.Dir(script), "node_modules", "playwright-core"), "npm (run npm ci in tools/node)")
 	out := t.TempDir()
 	if dir := os.Getenv("UALETTERS_UI_SHOTS"); dir != "" {

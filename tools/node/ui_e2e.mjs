@@ -270,6 +270,35 @@ async function phone(browser) {
   return widths;
 }
 
+// statuses shows translation states the page does not know (a newer
+// server's) as written, and needs_native_review as its own badge: the
+// catalogue answer is altered in flight, the rest of the page is real.
+async function statuses(browser) {
+  phase = 'statuses';
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  watch(page);
+  await page.route('**/v1/actions', async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    for (const l of body.actions[0].languages) {
+      if (l.code === 'de') l.status = 'machine_translated';
+      if (l.code === 'bal') l.needs_native_review = true;
+    }
+    await route.fulfill({ response: res, json: body });
+  });
+  await page.goto(base + '/');
+  const lang = page.getByLabel('Language', { exact: true });
+  await poll(async () => (await lang.locator('option').count()) > 0, 'the languages');
+  const options = await lang.locator('option').allTextContents();
+  check(options.some((o) => o.includes('German (machine translated)')), 'unknown status not in the language choice: ' + options);
+  check(options.some((o) => o.includes('Balochi (draft translation, needs native review)')), 'no native-review mark: ' + options);
+  const langs = page.locator('#action-list .langs');
+  check(await langs.getByText('machine translated', { exact: true }).count() === 1, 'no badge for the unknown status');
+  check(await langs.getByText('needs native review', { exact: true }).count() === 1, 'no needs-native-review badge');
+  await ctx.close();
+}
+
 // withKey checks the API key field: a preview without a key shows the 401
 // under it; the key lives in sessionStorage only and survives a reload.
 async function withKey(browser) {
@@ -309,6 +338,7 @@ let result;
 try {
   const catalogue = await (await fetch(base + '/v1/actions')).json();
   result = apiKey ? { key: await withKey(browser) } : await desktop(browser, catalogue);
+  if (!apiKey) await statuses(browser);
   result.phone = await phone(browser);
 } catch (err) {
   console.error(`ui_e2e: [${phase}] ${err.message}`);

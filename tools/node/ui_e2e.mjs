@@ -121,24 +121,47 @@ async function desktop(browser, catalogue) {
   watch(page);
   phase = 'load';
   await page.goto(base + '/');
+  const act = catalogue.actions[0];
+  await checkActionList(page, act);
+  const first = await fillForm(page);
+  const typed = await typeName(page, first);
+  const urdu = await switchToUrdu(page, act, typed);
+  phase = 'downloads';
+  const files = {
+    pdf: await download(page, 'Download PDF', 'letter.pdf'),
+    docx: await download(page, 'Download DOCX', 'letter.docx'),
+    tiff: await download(page, 'Download fax (TIFF)', 'fax.tiff'),
+    zip: await download(page, 'Download all faxes (ZIP)', 'faxes.zip'),
+  };
+  const message = await nameErrors(page, urdu);
+  await keyboard(page);
+  await ctx.close();
+  return { files, pages: urdu.pages.length, typingRequests: typed.requests, message };
+}
+
+// checkActionList: English title, open or closed by the deadline in the
+// action's time zone, every language and its review marks.
+async function checkActionList(page, act) {
   const action = page.getByLabel('Action', { exact: true });
   await poll(async () => (await action.locator('option').count()) > 0, 'the actions');
-  const act = catalogue.actions[0];
   await action.selectOption(act.id);
   check(await page.getByLabel('API key').count() === 0, 'API key field shown on a server without keys');
-
-  // the action list: English title, open/closed from the deadline, languages
   const list = page.locator('#action-list');
-  const listText = await list.textContent();
-  check(listText.includes(act.title.en), 'action list lacks the English title');
+  const text = await list.textContent();
+  check(text.includes(act.title.en), 'action list lacks the English title');
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: act.time_zone }).format(new Date());
   const open = today <= act.deadline;
-  check(listText.includes(open ? 'open until' : 'closed since'), `action list should say ${open ? 'open' : 'closed'}`);
-  for (const l of act.languages) check(listText.includes(l.english_name), 'action list lacks ' + l.english_name);
+  check(text.includes(open ? 'open until' : 'closed since'), `action list should say ${open ? 'open' : 'closed'}`);
+  for (const l of act.languages) check(text.includes(l.english_name), 'action list lacks ' + l.english_name);
   const review = act.languages.filter((l) => l.needs_native_review).length;
   const shown = await list.locator('.langs').getByText('needs native review', { exact: true }).count();
   check(shown === review, `${shown} "needs native review" badges for ${review} such languages`);
+  const meta = await list.locator('.meta').first().textContent();
+  check(!meta.includes('draft translation'), 'a "draft translation" badge on the English source: ' + meta);
+}
 
+// fillForm fills every control by its label and waits for the first preview.
+async function fillForm(page) {
   phase = 'fill';
   await page.getByLabel('Language', { exact: true }).selectOption('en');
   await page.getByLabel('Gender').selectOption('female');
@@ -150,60 +173,65 @@ async function desktop(browser, catalogue) {
   await page.getByLabel('Email').fill('jane@example.org');
   await page.getByLabel('Own words').fill('');
   await page.getByLabel('Recipient').selectOption('interior');
-  const name = page.getByLabel('Name', { exact: true });
-  await name.fill('Jane Doe');
-  const first = await waitPreviewChange(page, '', 'the first preview');
+  await page.getByLabel('Name', { exact: true }).fill('Jane Doe');
+  return waitPreviewChange(page, '', 'the first preview');
+}
 
-  // typing a name, a key every 60 ms, gives one preview after a pause, not one per key
+// typeName types a name a key every 60 ms: the preview changes once,
+// after the pause, not once per key.
+async function typeName(page, before) {
   phase = 'typing';
+  const name = page.getByLabel('Name', { exact: true });
   await name.fill('');
   await page.waitForTimeout(50);
-  const sentBefore = letterRequests.length;
+  const sent = letterRequests.length;
   await name.pressSequentially('Amina Rahimi', { delay: 60 });
-  const typed = await waitPreviewChange(page, first.hash, 'the preview to change after typing a name');
+  const typed = await waitPreviewChange(page, before.hash, 'the preview to change after typing a name');
   await page.waitForTimeout(400);
-  const typingRequests = letterRequests.length - sentBefore;
-  check(typingRequests <= 2 * typed.pages.length,
-    `typing 12 characters sent ${typingRequests} preview requests for a ${typed.pages.length}-page letter: not debounced`);
+  typed.requests = letterRequests.length - sent;
+  check(typed.requests <= 2 * typed.pages.length,
+    `typing 12 characters sent ${typed.requests} preview requests for a ${typed.pages.length}-page letter: not debounced`);
+  return typed;
+}
 
-  // Urdu: the preview changes, the pages are A4 at 96 dpi, titles switch
+// switchToUrdu: the preview changes, its pages are A4 at 96 dpi with
+// their alt texts, the action's title turns Urdu and right-to-left.
+async function switchToUrdu(page, act, before) {
   phase = 'urdu';
   await page.getByLabel('Language', { exact: true }).selectOption('ur');
-  const urdu = await waitPreviewChange(page, typed.hash, 'the Urdu preview');
+  const urdu = await waitPreviewChange(page, before.hash, 'the Urdu preview');
   urdu.pages.forEach((p, i) => {
     check(p.w === 794 && p.h === 1123, `page ${i + 1} is ${p.w}×${p.h}, want 794×1123`);
     check(p.alt === `Preview page ${i + 1}`, `page ${i + 1} has alt "${p.alt}"`);
   });
-  const urTitle = await list.locator('.title').first();
-  check((await urTitle.textContent()) === act.title.ur, 'the action title is not the Urdu one');
-  check(await urTitle.getAttribute('dir') === 'rtl', 'the Urdu title is not right-to-left');
-  check((await list.textContent()).includes('draft translation'), 'no "draft translation" badge for Urdu');
+  const list = page.locator('#action-list');
+  const title = list.locator('.title').first();
+  check((await title.textContent()) === act.title.ur, 'the action title is not the Urdu one');
+  check(await title.getAttribute('dir') === 'rtl', 'the Urdu title is not right-to-left');
+  const meta = await list.locator('.meta').first().textContent();
+  check(meta.includes('draft translation'), 'no "draft translation" badge for Urdu: ' + meta);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(out, 'desktop.png') });
   await page.screenshot({ path: join(out, 'desktop-full.png'), fullPage: true });
+  return urdu;
+}
 
-  phase = 'downloads';
-  const files = {
-    pdf: await download(page, 'Download PDF', 'letter.pdf'),
-    docx: await download(page, 'Download DOCX', 'letter.docx'),
-    tiff: await download(page, 'Download fax (TIFF)', 'fax.tiff'),
-    zip: await download(page, 'Download all faxes (ZIP)', 'faxes.zip'),
-  };
-
-  // an Urdu name typed into the dir="auto" field runs right to left
+// nameErrors: an Urdu name turns the field right to left; a Chinese name
+// puts the API's message under Name and keeps the last good preview; a
+// good name clears the message.
+async function nameErrors(page, before) {
   phase = 'urdu-name';
+  const name = page.getByLabel('Name', { exact: true });
   await name.fill('آمنہ رحیمی');
   check(await name.evaluate((e) => e.matches(':dir(rtl)')), 'the Name field does not turn right-to-left for an Urdu name');
-  const urduName = await waitPreviewChange(page, urdu.hash, 'the preview with an Urdu name');
+  const good = await waitPreviewChange(page, before.hash, 'the preview with an Urdu name');
 
-  // a Chinese name: the API's message under Name, the last good preview stays
   phase = 'chinese';
   await name.fill('张伟');
   await poll(async () => (await name.getAttribute('aria-invalid')) === 'true', 'aria-invalid on Name');
   const message = await describedBy(page, name);
   check(/U\+5F20/.test(message) && message.includes('张'), 'Name is not described by the uncovered-characters message: ' + message);
-  const kept = await previewState(page);
-  check(kept.hash === urduName.hash, 'the last good preview was not kept');
+  check((await previewState(page)).hash === good.hash, 'the last good preview was not kept');
   await name.evaluate((e) => e.closest('fieldset').scrollIntoView());
   await page.screenshot({ path: join(out, 'error.png') });
 
@@ -211,10 +239,7 @@ async function desktop(browser, catalogue) {
   await name.fill('Amina Rahimi');
   await poll(async () => (await name.getAttribute('aria-invalid')) === null, 'the error to clear');
   check(!(await describedBy(page, name)).includes('U+5F20'), 'the old message still describes Name');
-
-  await keyboard(page);
-  await ctx.close();
-  return { files, pages: urdu.pages.length, typingRequests, message };
+  return message;
 }
 
 // keyboard tabs through the page from the top: every control in reading

@@ -79,8 +79,21 @@ async function previewState(page) {
   });
 }
 
+// previewSources is the cheap sign of a new preview: the images' blob
+// URLs, which the page replaces whenever it shows a new render.
+async function previewSources(page) {
+  return page.evaluate(() => document.getElementById('pages').hasAttribute('aria-busy') ? null
+    : [...document.querySelectorAll('#pages img')].map((i) => i.src).join(' '));
+}
+
+// waitPreviewChange waits for a preview whose pixels differ from the
+// hash before ('' for none yet); it hashes only when new images appear.
 async function waitPreviewChange(page, before, what) {
+  let seen = null;
   return poll(async () => {
+    const srcs = await previewSources(page);
+    if (!srcs || srcs === seen) return null;
+    seen = srcs;
     const s = await previewState(page);
     return s.hash && s.hash !== before && !s.busy ? s : null;
   }, what);
@@ -136,7 +149,7 @@ async function desktop(browser, catalogue) {
   const message = await nameErrors(page, urdu);
   await keyboard(page);
   await ctx.close();
-  return { files, pages: urdu.pages.length, typingRequests: typed.requests, message };
+  return { files, pages: urdu.pages.length, typingRequests: typed.requests, previewMs: typed.ms, message };
 }
 
 // checkActionList: English title, open or closed by the deadline in the
@@ -186,7 +199,9 @@ async function typeName(page, before) {
   await page.waitForTimeout(50);
   const sent = letterRequests.length;
   await name.pressSequentially('Amina Rahimi', { delay: 60 });
+  const lastKey = Date.now();
   const typed = await waitPreviewChange(page, before.hash, 'the preview to change after typing a name');
+  typed.ms = Date.now() - lastKey;
   await page.waitForTimeout(400);
   typed.requests = letterRequests.length - sent;
   check(typed.requests <= 2 * typed.pages.length,

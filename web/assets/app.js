@@ -244,19 +244,20 @@ function keptMessage() {
     : 'No preview yet: see the message under the marked field.';
 }
 
-// fetchPages gets page 1, learns the page count from X-Pages, then the
-// other pages; it stops at the first problem.
+// fetchPages gets page 1, learns the page count from X-Pages, then asks
+// for the other pages at once; any problem wins over the images.
 async function fetchPages(signal) {
   const first = await post('letter', fields({ format: 'png', page: '1' }), signal);
   if (!first.ok) return { problem: await readProblem(first) };
   const count = Math.max(1, parseInt(first.headers.get('X-Pages'), 10) || 1);
-  const blobs = [await first.blob()];
+  const rest = [];
   for (let page = 2; page <= count; page++) {
-    const res = await post('letter', fields({ format: 'png', page: String(page) }), signal);
-    if (!res.ok) return { problem: await readProblem(res) };
-    blobs.push(await res.blob());
+    rest.push(post('letter', fields({ format: 'png', page: String(page) }), signal));
   }
-  return { blobs };
+  const answers = [first, ...(await Promise.all(rest))];
+  const bad = answers.find((res) => !res.ok);
+  if (bad) return { problem: await readProblem(bad) };
+  return { blobs: await Promise.all(answers.map((res) => res.blob())) };
 }
 
 function showPages(blobs) {

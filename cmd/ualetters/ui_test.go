@@ -75,7 +75,7 @@ func TestLetterBuilderInBrowser(t *testing.T) {
 	if _, err := os.ReadFile(script); err != nil {
 		t.Fatal(err)
 	}
-	testtool.NeedPath(t, filepath.Join(filepath.Dir(script), "node_modules", "playwright-core"), "npm (run npm ci in tools/node)")
+	testtool.NeedPath(t, filepath.Join(filepath.Dir(script), "node_modules", "playwright-core"), "npm; then run npm ci in tools/node")
 	out := t.TempDir()
 	if dir := os.Getenv("UALETTERS_UI_SHOTS"); dir != "" {
 		out = dir

@@ -163,7 +163,8 @@ async function checkActionList(page, act) {
   const text = await list.textContent();
   check(text.includes(act.title.en), 'action list lacks the English title');
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: act.time_zone }).format(new Date());
-  const open = today <= act.deadline;
+  const open = typeof act.open === 'boolean' ? act.open : today <= act.deadline;
+  check(open === (today <= act.deadline), 'the catalogue says open=' + act.open + ' on ' + today);
   check(text.includes(open ? 'open until' : 'closed since'), `action list should say ${open ? 'open' : 'closed'}`);
   for (const l of act.languages) check(text.includes(l.english_name), 'action list lacks ' + l.english_name);
   const review = act.languages.filter((l) => l.needs_native_review).length;

@@ -130,9 +130,11 @@ function languageList(a) {
   return ul;
 }
 
+// openBadge says whether the action still asks for letters: the
+// server's "open" when it gives one, else the deadline day in the
+// action's time zone.
 function openBadge(a) {
-  const today = todayIn(a.time_zone);
-  const open = !a.deadline || today <= a.deadline;
+  const open = typeof a.open === 'boolean' ? a.open : !a.deadline || todayIn(a.time_zone) <= a.deadline;
   const when = a.deadline ? formatDate(a.deadline) : '';
   if (open) return badge(when ? 'open until ' + when : 'open', 'open');
   return badge('closed since ' + when, 'closed');

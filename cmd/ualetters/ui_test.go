@@ -53,8 +53,11 @@ func TestUIFlag(t *testing.T) {
 
 // uiResult is what tools/node/ui_e2e.mjs reports.
 type uiResult struct {
-	Files map[string]struct{ Path, Suggested string }
-	Pages int
+	Files          map[string]struct{ Path, Suggested string }
+	Pages          int
+	TypingRequests int // preview requests while a name was typed
+	TypingRounds   int // pauses of 300 ms or more while typing, plus one
+	PreviewMs      int // last key to the new preview on screen
 	Key   *struct {
 		Message string
 		PDF     struct{ Path string }
@@ -84,6 +87,8 @@ func TestLetterBuilderInBrowser(t *testing.T) {
 	t.Run("open", func(t *testing.T) {
 		s := startServer(t)
 		res := runUIScript(t, node, script, s, filepath.Join(out, "open"))
+		t.Logf("typing a name: %d preview requests in %d round(s); last key to new preview %d ms",
+			res.TypingRequests, res.TypingRounds, res.PreviewMs)
 		if res.Pages != 2 {
 			t.Errorf("the Urdu preview has %d pages, want 2 (the Urdu letter's page count)", res.Pages)
 		}

@@ -58,7 +58,7 @@ type uiResult struct {
 	TypingRequests int // preview requests while a name was typed
 	TypingRounds   int // pauses of 300 ms or more while typing, plus one
 	PreviewMs      int // last key to the new preview on screen
-	Key   *struct {
+	Key            *struct {
 		Message string
 		PDF     struct{ Path string }
 	}

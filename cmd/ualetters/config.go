@@ -35,6 +35,7 @@ type config struct {
 	LogLevel        string
 	CORSOrigins     list // exact origins allowed to call the API from a browser
 	IgnoreFields    list // form fields the letter and fax routes drop
+	UI              bool // serve the letter builder page at GET /
 }
 
 // list is a comma-separated flag or variable; blanks around items are
@@ -65,7 +66,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*c
 	c := &config{Addr: ":8080", QueueWait: 300 * time.Millisecond, ReadTimeout: 10 * time.Second,
 		RenderTimeout: 10 * time.Second, MaxPages: service.DefaultMaxPages, Queue: api.DefaultQueue,
 		WriteTimeout: 30 * time.Second, IdleTimeout: 60 * time.Second, ShutdownTimeout: 25 * time.Second,
-		LogFormat: "json", LogLevel: "info"}
+		LogFormat: "json", LogLevel: "info", UI: true}
 	ee := &envError{}
 	envString(getenv, "UALETTERS_ADDR", &c.Addr)
 	envString(getenv, "UALETTERS_TEMPLATES", &c.Templates)
@@ -83,6 +84,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*c
 	envDuration(getenv, "UALETTERS_SHUTDOWN_TIMEOUT", &c.ShutdownTimeout, ee)
 	_ = c.CORSOrigins.Set(getenv("UALETTERS_CORS_ORIGINS"))
 	_ = c.IgnoreFields.Set(getenv("UALETTERS_IGNORE_FIELDS"))
+	envBool(getenv, "UALETTERS_UI", &c.UI, ee)
 	if raw := getenv("UALETTERS_API_KEYS"); raw != "" {
 		c.APIKeys = apiKeys(raw, ee)
 	}
@@ -108,6 +110,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*c
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (UALETTERS_LOG_LEVEL)")
 	fs.Var(&c.CORSOrigins, "cors-origins", "comma-separated origins whose pages may call the API, e.g. https://campaign.example.org (UALETTERS_CORS_ORIGINS)")
 	fs.Var(&c.IgnoreFields, "ignore-fields", "comma-separated form fields the letter and fax routes ignore, e.g. op,form_token (UALETTERS_IGNORE_FIELDS)")
+	fs.BoolVar(&c.UI, "ui", c.UI, "serve the letter builder page at / (UALETTERS_UI)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: ualetters [serve] [flags]\nAPI keys come only from UALETTERS_API_KEYS (comma-separated), never from flags.")
 		fs.PrintDefaults()
@@ -179,6 +182,7 @@ func (c *config) logAttrs() []any {
 		"idle_timeout", c.IdleTimeout.String(), "shutdown_timeout", c.ShutdownTimeout.String(),
 		"log_format", c.LogFormat, "log_level", c.LogLevel,
 		"cors_origins", c.CORSOrigins.String(), "ignore_fields", c.IgnoreFields.String(),
+		"ui", c.UI,
 	}
 }
 
@@ -219,6 +223,17 @@ func envInt(getenv func(string) string, name string, dst *int, ee *envError) {
 			return
 		}
 		*dst = n
+	}
+}
+
+func envBool(getenv func(string) string, name string, dst *bool, ee *envError) {
+	if v := getenv(name); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			ee.add(name, v, "true or false")
+			return
+		}
+		*dst = b
 	}
 }
 

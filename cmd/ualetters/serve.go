@@ -18,6 +18,7 @@ import (
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/service"
 	"github.com/ualetters/ualetters/templates"
+	"github.com/ualetters/ualetters/web"
 )
 
 // serve runs the HTTP service until SIGTERM or SIGINT, then lets the
@@ -73,6 +74,11 @@ func runServer(cfg *config, log *slog.Logger) error {
 		Ready:       ready(store),
 		CORSOrigins: cfg.CORSOrigins, IgnoreFields: cfg.IgnoreFields,
 	})
+	if cfg.UI {
+		if err := web.Register(srv.Handler(), web.Options{APIKeys: len(cfg.APIKeys) > 0}); err != nil {
+			return err
+		}
+	}
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, syscall.SIGTERM, syscall.SIGINT)
 	hup := make(chan os.Signal, 1)

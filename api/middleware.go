@@ -90,6 +90,11 @@ func routeOf(c fiber.Ctx) string {
 	if r := c.Route(); r != nil && r.Method != "USE" && r.Path != "" && r.Path != "/" {
 		return r.Path
 	}
+	// The letter builder page (package web) is the one route at "/"; a
+	// request that matched nothing may also carry a route of path "/".
+	if r := c.Route(); r != nil && r.Path == "/" && r.Method == fiber.MethodGet && c.Path() == "/" && c.Response().StatusCode() < 400 {
+		return "/"
+	}
 	return "unmatched"
 }
 

@@ -29,7 +29,7 @@ type Config struct {
 	MaxRenders   int           // concurrent renders; default 2 × CPUs
 	HeavyRenders int           // concurrent heavy renders (fax TIFFs, batches, long own words); default CPUs / 2, at least 1
 	Queue        int           // most requests waiting for a render slot (a memory bound); default 1024
-	QueueWait    time.Duration // longest wait for a render slot; default 300 ms
+	QueueWait    time.Duration // longest wait for a render slot; default 1 s
 	// RenderTimeout ends a render that takes longer (503); default 10 s.
 	RenderTimeout time.Duration
 	ReadTimeout   time.Duration // default 10 s
@@ -63,7 +63,7 @@ func (c *Config) defaults() {
 		c.RenderTimeout = 10 * time.Second
 	}
 	if c.QueueWait <= 0 {
-		c.QueueWait = 300 * time.Millisecond
+		c.QueueWait = time.Second
 	}
 	if c.ReadTimeout <= 0 {
 		c.ReadTimeout = 10 * time.Second

@@ -63,7 +63,7 @@ func (e *envError) add(name, val, want string) {
 
 // loadConfig builds the configuration from the environment and args.
 func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*config, *flag.FlagSet, error) {
-	c := &config{Addr: ":8080", QueueWait: 300 * time.Millisecond, ReadTimeout: 10 * time.Second,
+	c := &config{Addr: ":8080", QueueWait: time.Second, ReadTimeout: 10 * time.Second,
 		RenderTimeout: 10 * time.Second, MaxPages: service.DefaultMaxPages, Queue: api.DefaultQueue,
 		WriteTimeout: 30 * time.Second, IdleTimeout: 60 * time.Second, ShutdownTimeout: 25 * time.Second,
 		LogFormat: "json", LogLevel: "info", UI: true}

@@ -19,26 +19,8 @@ attack=${ATTACK:-8}
 letters=${LETTERS:-4}
 port=${PORT:-18011}
 
-command -v wrk >/dev/null || { echo "admission.sh: wrk missing (apt-get install -y wrk)" >&2; exit 2; }
-tmp=$(mktemp -d)
-pid=
-cleanup() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"
-    wait "$pid" || true
-  fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-go build -o "$tmp/ualetters" ./cmd/ualetters
-UALETTERS_LOG_LEVEL=warn "$tmp/ualetters" serve --addr "127.0.0.1:$port" ${SERVE_FLAGS:-} 2>"$tmp/server.log" &
-pid=$!
-for _ in $(seq 100); do
-  curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-curl -sf "http://127.0.0.1:$port/readyz" >/dev/null || { echo "admission.sh: server did not start" >&2; cat "$tmp/server.log" >&2; exit 1; }
+. bench/server.sh
+start_server admission.sh ${SERVE_FLAGS:-}
 
 # Warm up, and check that the attack request is accepted (200, not 422).
 curl -sf -o /dev/null -d lang=ur -d name='Amina Rahimi' "http://127.0.0.1:$port/v1/actions/109-23/letter"

@@ -15,26 +15,8 @@ renders=${RENDERS:-2}
 connections=${CONNECTIONS:-8}
 port=${PORT:-18089}
 
-command -v wrk >/dev/null || { echo "capacity.sh: wrk missing (apt-get install -y wrk)" >&2; exit 2; }
-tmp=$(mktemp -d)
-pid=
-cleanup() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"
-    wait "$pid" || true
-  fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-go build -o "$tmp/ualetters" ./cmd/ualetters
-UALETTERS_LOG_LEVEL=warn "$tmp/ualetters" serve --addr "127.0.0.1:$port" --max-renders "$renders" --queue "$connections" 2>"$tmp/server.log" &
-pid=$!
-for _ in $(seq 100); do
-  curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-curl -sf "http://127.0.0.1:$port/readyz" >/dev/null || { echo "capacity.sh: server did not start" >&2; cat "$tmp/server.log" >&2; exit 1; }
+. bench/server.sh
+start_server capacity.sh --max-renders "$renders" --queue "$connections"
 
 # cpu_ticks is the server's user + system CPU time in clock ticks.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }

@@ -15,28 +15,10 @@ threads=${THREADS:-2}
 connections=${CONNECTIONS:-16}
 port=${PORT:-18011}
 
-command -v wrk >/dev/null || { echo "load.sh: wrk missing (apt-get install -y wrk)" >&2; exit 2; }
-tmp=$(mktemp -d)
-pid=
-cleanup() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"
-    wait "$pid" || true
-  fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-go build -o "$tmp/ualetters" ./cmd/ualetters
+. bench/server.sh
 # The server runs with its default admission (queue bounded by the
 # expected wait); non-2xx answers are counted, not hidden.
-UALETTERS_LOG_LEVEL=warn "$tmp/ualetters" serve --addr "127.0.0.1:$port" ${SERVE_FLAGS:-} 2>"$tmp/server.log" &
-pid=$!
-for _ in $(seq 100); do
-  curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-curl -sf "http://127.0.0.1:$port/readyz" >/dev/null || { echo "load.sh: server did not start" >&2; cat "$tmp/server.log" >&2; exit 1; }
+start_server load.sh ${SERVE_FLAGS:-}
 
 # One request first: the letter must render, and it warms the caches.
 curl -sf -o "$tmp/first.pdf" -d lang=ur -d name='Amina Rahimi' "http://127.0.0.1:$port/v1/actions/109-23/letter"

@@ -109,20 +109,15 @@ func (r *renderer) writeRun(w *xw, run *letter.Run, bold bool) error {
 	if err := checkText(run.Text); err != nil {
 		return err
 	}
-	text := run.Text
+	text := dropBidiControls(run.Text)
 	if strings.Contains(text, "\r") {
 		text = strings.ReplaceAll(text, "\r\n", "\n")
-	}
-	switch {
-	case run.Kind == letter.User:
-		text = isolate(fsi, text)
-	case run.Kind == letter.LTRIsolate && r.rtl:
-		text = isolate(lri, text)
 	}
 	lang := run.Lang
 	if lang == "" {
 		lang = r.doc.Lang
 	}
+	text = shield(text, r.shieldMark(run, text))
 	var err error
 	r.segs, err = split(lang, text, run.Kind == letter.LTRIsolate, r.segs[:0])
 	if err != nil {
@@ -145,9 +140,9 @@ func (r *renderer) writeWRun(w *xw, wr *wrun) {
 	w.open("w:rPr")
 	family := wr.font.Family()
 	arabic := wr.font.Arabic()
-	// Word and LibreOffice give digits, spaces and isolate controls the
-	// complex-script size in a bidi paragraph: a Latin run carries its
-	// Latin size in both slots so that all of it is set alike.
+	// Word and LibreOffice give digits and spaces the complex-script size
+	// in a bidi paragraph: a Latin run carries its Latin size in both
+	// slots so that all of it is set alike.
 	if arabic {
 		w.empty("w:rFonts", "w:hint", "cs", "w:cs", family)
 	} else {

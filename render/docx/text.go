@@ -7,21 +7,15 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/bidi"
+
 	"github.com/ualetters/ualetters/fonts"
+	"github.com/ualetters/ualetters/letter"
 )
 
 // ErrInvalidText reports text that cannot be set literally in a document:
 // invalid UTF-8, or control characters other than tab and newline.
 var ErrInvalidText = errors.New("invalid text")
-
-// Unicode bidi isolates: LRI opens a left-to-right isolate, FSI one whose
-// direction comes from its first strong character, PDI closes either.
-const (
-	lri = '\u2066'
-	rli = '\u2067'
-	fsi = '\u2068'
-	pdi = '\u2069'
-)
 
 // checkText rejects text that XML or a word processor cannot hold as
 // literal characters. A CR LF pair counts as a newline.
@@ -40,41 +34,93 @@ func checkText(s string) error {
 	return nil
 }
 
-// isolate wraps user text in FSI…PDI so nothing in it can reorder the text
-// around it. A PDI in the text that closes no isolate opened inside the
-// text would end the wrapper early; on its own it has no effect, so it is
-// dropped. Isolates the text leaves open are closed by the final PDI's
-// run to the end of the paragraph, so they are closed here.
-func isolate(open rune, s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	b.WriteRune(open)
-	depth := 0
-	for _, r := range s {
-		switch r {
-		case lri, rli, fsi:
-			depth++
-		case pdi:
-			if depth == 0 {
-				continue
-			}
-			depth--
-		case '\n':
-			// A paragraph separator ends every isolate: close and reopen.
-			for ; depth > 0; depth-- {
-				b.WriteRune(pdi)
-			}
-			b.WriteRune(pdi)
-			b.WriteRune(r)
-			b.WriteRune(open)
-			continue
+// dropBidiControls removes the bidi embeddings, overrides and isolates
+// (U+202A–U+202E, U+2066–U+2069) from run text. Word processors lay text
+// with them out badly (LibreOffice 7.4 draws words on top of each other
+// and leaves holes), and in user text they would reorder the text around
+// it. Direction comes from the paragraph's w:bidi and each run's w:rtl
+// instead, and every user field and LTR value is a run of its own. Marks
+// (LRM, RLM, ALM) have no scope and stay.
+func dropBidiControls(s string) string {
+	if strings.IndexFunc(s, isBidiScope) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isBidiScope(r) {
+			return -1
 		}
-		b.WriteRune(r)
+		return r
+	}, s)
+}
+
+// Directional marks: strong characters of no width and no scope.
+const (
+	lrm = '\u200E'
+	rlm = '\u200F'
+)
+
+// shieldMark returns the mark that keeps a run in its own direction among
+// the text around it, or 0 for none. Word processors lay out a paragraph
+// with the Unicode bidi algorithm over its whole text (LibreOffice
+// ignores w:rtl), so in a right-to-left paragraph "0300-1234567" after
+// Arabic letters would read "1234567-0300" (rule W2 makes the digits
+// Arabic numbers, and the hyphen no longer joins them). A mark on each
+// side of an LTR value or of user text gives it a strong neighbour of its
+// own direction, as the isolates of the PDF's text engine do: the digits
+// stay European, and neutrals at the run's edges follow the run. User text
+// takes the direction of its first strong letter, like U+2068 FSI.
+func (r *renderer) shieldMark(run *letter.Run, text string) rune {
+	var ltr bool
+	switch run.Kind {
+	case letter.LTRIsolate:
+		ltr = true
+	case letter.User:
+		ltr = firstStrongLTR(text)
+	default:
+		return 0
 	}
-	for ; depth >= 0; depth-- {
-		b.WriteRune(pdi)
+	switch {
+	case ltr && r.rtl:
+		return lrm
+	case !ltr && !r.rtl:
+		return rlm
 	}
-	return b.String()
+	return 0
+}
+
+// firstStrongLTR reports whether the first letter of s with a strong
+// direction is left to right (true too when s has none).
+func firstStrongLTR(s string) bool {
+	for _, c := range s {
+		switch bidiClass(c) {
+		case bidi.L:
+			return true
+		case bidi.R, bidi.AL:
+			return false
+		}
+	}
+	return true
+}
+
+func bidiClass(c rune) bidi.Class {
+	p, _ := bidi.LookupRune(c)
+	return p.Class()
+}
+
+// shield puts the mark at both ends of every line of text (a line break
+// ends a bidi paragraph for the word processor).
+func shield(text string, mark rune) string {
+	if mark == 0 || text == "" {
+		return text
+	}
+	m := string(mark)
+	return m + strings.ReplaceAll(text, "\n", m+"\n"+m) + m
+}
+
+// isBidiScope reports whether r opens or closes a bidi embedding,
+// override or isolate.
+func isBidiScope(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }
 
 // segment is a piece of a run set in one font: never two scripts in one

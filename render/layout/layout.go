@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/render/style"
 	"github.com/ualetters/ualetters/render/text"
 )
 
@@ -93,7 +94,7 @@ func (l *Layouter) boxes(doc *letter.Document, paper Paper) ([]box, error) {
 			bs[k].block = i
 		}
 		switch {
-		case i > 0 && styleFor(doc.Blocks[i-1].Role).keepNext, b.Role == letter.RoleSignature:
+		case i > 0 && styleFor(doc.Blocks[i-1].Role).KeepNext, b.Role == letter.RoleSignature:
 			bs[0].keepPrev = true
 		case b.Role == letter.RoleClosing:
 			keepTwoBefore(boxes)
@@ -115,7 +116,7 @@ func keepTwoBefore(boxes []box) {
 // block lays out one block: each of its lines is a paragraph.
 func (l *Layouter) block(doc *letter.Document, b letter.Block, paper Paper) ([]box, error) {
 	st := styleFor(b.Role)
-	size := baseSize(doc.Lang) * st.scale
+	size := style.Size(doc.Lang, st)
 	left, width := Margin, paper.Width-2*Margin
 	var out []box
 	for i, ln := range b.Lines {
@@ -130,31 +131,31 @@ func (l *Layouter) block(doc *letter.Document, b letter.Block, paper Paper) ([]b
 			bs[k].para = i
 		}
 		if i == 0 {
-			bs[0].spaceBefore = st.spaceBefore
+			bs[0].spaceBefore = st.SpaceBefore
 		} else {
-			bs[0].spaceBefore = st.paraSpace
-			bs[0].keepPrev = st.keep
+			bs[0].spaceBefore = st.ParaSpace
+			bs[0].keepPrev = st.Keep
 		}
 		out = append(out, bs...)
 	}
 	if len(b.Label) > 0 {
-		lab, err := l.engine.Layout(paragraph(doc, b.Label, size, text.Start, true), st.indent-6)
+		lab, err := l.engine.Layout(paragraph(doc, b.Label, size, text.Start, true), st.Indent-6)
 		if err != nil {
 			return nil, err
 		}
-		attachLabel(out, lab, doc.RTL(), left, width, st.indent)
+		attachLabel(out, lab, doc.RTL(), left, width, st.Indent)
 	}
 	return out, nil
 }
 
 // paragraphBoxes lays out one line of a block (a paragraph or a bullet
 // item) and sets the widow and orphan rules on its lines.
-func (l *Layouter) paragraphBoxes(doc *letter.Document, role letter.Role, ln letter.Line, st style, size, left, width float64) ([]box, error) {
-	textLeft, textWidth := left, width-st.indent
+func (l *Layouter) paragraphBoxes(doc *letter.Document, role letter.Role, ln letter.Line, st style.Block, size, left, width float64) ([]box, error) {
+	textLeft, textWidth := left, width-st.Indent
 	if !doc.RTL() {
-		textLeft += st.indent
+		textLeft += st.Indent
 	}
-	lines, err := l.engine.Layout(paragraph(doc, ln.Runs, size, st.align, st.bold), textWidth)
+	lines, err := l.engine.Layout(paragraph(doc, ln.Runs, size, textAlign(st.Align), st.Bold), textWidth)
 	if err != nil {
 		return nil, err
 	}
@@ -163,17 +164,17 @@ func (l *Layouter) paragraphBoxes(doc *letter.Document, role letter.Role, ln let
 		out[i] = box{line: tl, left: textLeft, width: textWidth, lineNo: i, lineCount: len(lines)}
 		// A paragraph is never split after its first line nor before its
 		// last (no orphan or widow line); kept blocks are never split.
-		out[i].keepPrev = i > 0 && (st.keep || i == 1 || i == len(lines)-1)
+		out[i].keepPrev = i > 0 && (st.Keep || i == 1 || i == len(lines)-1)
 	}
 	if role == letter.RoleBullets && len(out) > 0 {
-		marker, err := l.engine.Layout(paragraph(doc, []letter.Run{{Text: "•", Lang: doc.Lang}}, size, text.Start, false), st.indent)
+		marker, err := l.engine.Layout(paragraph(doc, []letter.Run{{Text: "•", Lang: doc.Lang}}, size, text.Start, false), st.Indent)
 		if err != nil {
 			return nil, err
 		}
 		out[0].marker = &marker[0]
 		out[0].markerLeft = left + 4
 		if doc.RTL() {
-			out[0].markerLeft = left + width - st.indent + 4
+			out[0].markerLeft = left + width - st.Indent + 4
 		}
 	}
 	return out, nil

@@ -8,9 +8,6 @@ import (
 	"github.com/ualetters/ualetters/render/text"
 )
 
-// footerGap is the room kept between the text and the footer line.
-const footerGap = 18
-
 type placed struct {
 	box      box
 	baseline float64

@@ -1,0 +1,93 @@
+// Package style is the one home of the letter's typography, read by every
+// back end: render/layout (PDF, PNG preview, fax) and render/docx. It holds
+// the page geometry, a profile per language (script font, body size) and a
+// style per block role, all in points. A back end converts units (DOCX:
+// twips and half-points) but never keeps sizes or spacing of its own.
+package style
+
+import (
+	"github.com/ualetters/ualetters/fonts"
+	"github.com/ualetters/ualetters/letter"
+)
+
+// Page geometry in points.
+const (
+	// Margin is the page margin on every side: 25 mm.
+	Margin = 25 * 72 / 25.4
+	// FooterGap is the room kept between the text and the footer line.
+	FooterGap = 18
+	// FooterSize is the font size of the page footer and header.
+	FooterSize = 9
+)
+
+// Align is where a block's lines sit between the margins, relative to the
+// letter's direction.
+type Align int
+
+// The alignments.
+const (
+	Start   Align = iota // the start margin: left in LTR, right in RTL
+	End                  // the end margin
+	Justify              // both margins, by widening spaces; the last line at the start
+	Center
+)
+
+// Block is how a block role is set.
+type Block struct {
+	Scale       float64 // font size relative to the language's body size
+	Bold        bool
+	Align       Align
+	SpaceBefore float64 // points before the block
+	ParaSpace   float64 // points between the block's lines (paragraphs)
+	Indent      float64 // start-side indent of the text, points
+	Keep        bool    // the block's lines stay on one page
+	KeepNext    bool    // the block stays with the first lines of the next
+}
+
+var blocks = map[letter.Role]Block{
+	letter.RoleSender:       {Scale: 0.9, Align: Start, Keep: true},
+	letter.RoleDate:         {Scale: 1, Align: End, SpaceBefore: 12, Keep: true},
+	letter.RoleRecipient:    {Scale: 1, Align: Start, SpaceBefore: 12, Keep: true},
+	letter.RoleSubject:      {Scale: 1, Bold: true, Align: Start, SpaceBefore: 18, Keep: true, KeepNext: true},
+	letter.RoleSalutation:   {Scale: 1, Align: Start, SpaceBefore: 12, Keep: true, KeepNext: true},
+	letter.RoleBody:         {Scale: 1, Align: Justify, SpaceBefore: 8, ParaSpace: 8},
+	letter.RoleBullets:      {Scale: 1, Align: Justify, SpaceBefore: 6, ParaSpace: 4, Indent: 18},
+	letter.RoleClosing:      {Scale: 1, Align: Start, SpaceBefore: 12, Keep: true},
+	letter.RoleSignature:    {Scale: 1, Align: Start, SpaceBefore: 30, Keep: true},
+	letter.RoleCopies:       {Scale: 0.85, Align: Start, SpaceBefore: 18, Keep: true},
+	letter.RoleCoverTitle:   {Scale: 2, Bold: true, Align: Start, Keep: true},
+	letter.RoleCoverField:   {Scale: 1.1, Align: Start, SpaceBefore: 8, Indent: 110, Keep: true},
+	letter.RoleCoverMessage: {Scale: 1.1, Align: Justify, SpaceBefore: 24, ParaSpace: 8},
+}
+
+// Default is the style of a role the sheet does not know.
+var Default = Block{Scale: 1, Align: Start, SpaceBefore: 8}
+
+// For returns the style of a block role and whether the sheet has it.
+func For(r letter.Role) (Block, bool) {
+	b, ok := blocks[r]
+	if !ok {
+		return Default, false
+	}
+	return b, true
+}
+
+// Profile is what the typography of a letter language needs.
+type Profile struct {
+	ScriptFont fonts.ID // regular face of the language's own script
+	BodySize   float64  // body text size in points, for every script in the letter
+}
+
+// ProfileFor returns the profile of a language. Nastaliq is set at 11 pt
+// like Latin text; Naskh's letters are smaller for their em, so Sindhi and
+// Balochi are set at 12 pt.
+func ProfileFor(lang string) Profile {
+	p := Profile{ScriptFont: fonts.ScriptFont(lang), BodySize: 11}
+	if p.ScriptFont == fonts.NaskhRegular {
+		p.BodySize = 12
+	}
+	return p
+}
+
+// Size is the font size of a role in a language, in points.
+func Size(lang string, b Block) float64 { return ProfileFor(lang).BodySize * b.Scale }

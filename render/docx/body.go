@@ -17,11 +17,6 @@ const (
 	sansFamily = "Noto Sans"
 )
 
-// bidiTags are the w:lang w:bidi tags of the Arabic-script languages.
-var bidiTags = map[string]string{
-	"ur": "ur-PK", "sd": "sd-Arab-PK", "pnb": "pnb-Arab-PK", "bal": "bal-Arab-PK",
-}
-
 // wrun is one w:r: text in one font and direction.
 type wrun struct {
 	text         string
@@ -45,12 +40,13 @@ func (r *renderer) writeDocument(w *xw) error {
 }
 
 func (r *renderer) writeBlock(w *xw, b *letter.Block) error {
-	s, ok := roleStyles[b.Role]
+	s, ok := r.styles[b.Role]
 	if !ok {
 		return fmt.Errorf("unknown block role %q", b.Role)
 	}
 	if s.joined || len(b.Label) > 0 {
 		r.startPara(w, s)
+		w.close("w:pPr")
 		if len(b.Label) > 0 {
 			if err := r.writeRuns(w, b.Label, true); err != nil {
 				return fmt.Errorf("label: %w", err)
@@ -70,6 +66,10 @@ func (r *renderer) writeBlock(w *xw, b *letter.Block) error {
 	}
 	for i := range b.Lines {
 		r.startPara(w, s)
+		if i > 0 && s.paraSpace != s.before {
+			r.paraSpacing(w, s.paraSpace)
+		}
+		w.close("w:pPr")
 		if err := r.writeRuns(w, b.Lines[i].Runs, false); err != nil {
 			return fmt.Errorf("line %d: %w", i+1, err)
 		}
@@ -78,8 +78,9 @@ func (r *renderer) writeBlock(w *xw, b *letter.Block) error {
 	return nil
 }
 
-// startPara opens a paragraph of a style. Direction and list membership are
-// repeated on the paragraph so that they survive a change of style.
+// startPara opens a paragraph of a style and its properties, which the
+// caller closes. Direction and list membership are repeated on the
+// paragraph so that they survive a change of style.
 func (r *renderer) startPara(w *xw, s *paraStyle) {
 	r.para = s
 	w.open("w:p")
@@ -92,7 +93,12 @@ func (r *renderer) startPara(w *xw, s *paraStyle) {
 		w.close("w:numPr")
 	}
 	r.writeBidi(w, s)
-	w.close("w:pPr")
+}
+
+// paraSpacing sets the spacing before a later paragraph of a block (the
+// style's spacing is the block's).
+func (r *renderer) paraSpacing(w *xw, before int) {
+	w.empty("w:spacing", "w:before", itoa(before), "w:after", "0")
 }
 
 // writeRuns writes a line's runs, each split by script.
@@ -156,9 +162,6 @@ func (r *renderer) writeWRun(w *xw, wr *wrun) {
 		w.empty("w:i")
 		w.empty("w:iCs")
 	}
-	if !arabic {
-		w.val("w:szCs", itoa(r.latinSize()))
-	}
 	if arabic {
 		w.empty("w:rtl")
 		if tag := r.bidiTag(); tag != "" {
@@ -170,22 +173,12 @@ func (r *renderer) writeWRun(w *xw, wr *wrun) {
 	w.close("w:r")
 }
 
-// latinSize is the Latin font size of the current paragraph style.
-func (r *renderer) latinSize() int {
-	if r.para != nil && r.para.size != 0 {
-		return r.para.size
-	}
-	return bodyHalfPt
-}
-
 // bidiTag is the w:lang w:bidi value for Arabic-script runs: the
-// document's tag in an Arabic-script letter, else Urdu's.
+// document's tag in a right-to-left letter (all of them are in Arabic
+// script), none in a left-to-right one.
 func (r *renderer) bidiTag() string {
-	if tag, ok := bidiTags[r.doc.Lang]; ok {
-		if r.doc.Tag != "" {
-			return r.doc.Tag
-		}
-		return tag
+	if r.rtl {
+		return r.doc.Tag
 	}
 	return ""
 }
@@ -223,7 +216,7 @@ func (r *renderer) writeSection(w *xw) {
 	w.empty("w:pgSz", "w:w", itoa(r.pageW), "w:h", itoa(r.pageH))
 	m := itoa(marginTwips)
 	hf := itoa(hdrFtrTwips)
-	w.empty("w:pgMar", "w:top", m, "w:right", m, "w:bottom", m, "w:left", m,
+	w.empty("w:pgMar", "w:top", m, "w:right", m, "w:bottom", itoa(bottomTwips), "w:left", m,
 		"w:header", hf, "w:footer", hf, "w:gutter", "0")
 	if r.rtl {
 		w.empty("w:bidi")
@@ -235,6 +228,7 @@ func (r *renderer) writeSection(w *xw) {
 func (r *renderer) writeHeader(w *xw) error {
 	w.open("w:hdr", "xmlns:w", nsW, "xmlns:r", nsR)
 	r.startPara(w, headerStyle)
+	w.close("w:pPr")
 	run := letter.Run{Text: r.doc.Reference, Lang: "en", Kind: letter.LTRIsolate}
 	if err := r.writeRun(w, &run, false); err != nil {
 		return fmt.Errorf("header: %w", err)
@@ -250,6 +244,7 @@ func (r *renderer) writeFooter(w *xw) {
 	// "1 / 3" reads left to right in every letter (like "109/23"): the
 	// footer paragraph is a centred LTR paragraph even in an RTL section.
 	r.startPara(w, footerStyle)
+	w.close("w:pPr")
 	r.writeField(w, "PAGE", "1")
 	r.writeWRun(w, &wrun{text: " / ", font: fonts.SansRegular})
 	r.writeField(w, "NUMPAGES", "1")
@@ -259,7 +254,7 @@ func (r *renderer) writeFooter(w *xw) {
 
 // writeField writes a complex field with a placeholder result.
 func (r *renderer) writeField(w *xw, instr, result string) {
-	rpr := `<w:rPr><w:rFonts w:ascii="Noto Sans" w:hAnsi="Noto Sans" w:cs="Noto Sans"/><w:szCs w:val="` + itoa(r.latinSize()) + `"/></w:rPr>`
+	rpr := `<w:rPr><w:rFonts w:ascii="Noto Sans" w:hAnsi="Noto Sans" w:cs="Noto Sans"/></w:rPr>`
 	w.b.WriteString(`<w:r>` + rpr + `<w:fldChar w:fldCharType="begin"/></w:r>`)
 	w.b.WriteString(`<w:r>` + rpr + `<w:instrText xml:space="preserve"> `)
 	w.escape(instr)

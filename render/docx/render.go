@@ -45,6 +45,7 @@ type renderer struct {
 	used         [len(allFonts)]bool
 	segs         []segment
 	para         *paraStyle // style of the paragraph being written
+	styles       map[letter.Role]*paraStyle
 }
 
 // part is one rendered XML part of the package.
@@ -172,6 +173,7 @@ func newRenderer(doc *letter.Document, opts Options) (*renderer, error) {
 		pageW:      int(math.Round(paper.Width * 20)),
 		pageH:      int(math.Round(paper.Height * 20)),
 		segs:       make([]segment, 0, 8),
+		styles:     roleStyles(doc.Lang),
 	}
 	r.use(fonts.SansRegular)
 	r.use(r.scriptFont)

@@ -1,47 +1,46 @@
 package docx
 
-import "github.com/ualetters/ualetters/letter"
+import (
+	"math"
 
-// paraStyle is a named paragraph style for one block role.
-type paraStyle struct {
-	id, name string
-	joined   bool // the block's lines form one paragraph, joined by line breaks
-	justify  bool // w:jc both (start alignment otherwise: no w:jc)
-	center   bool
-	bold     bool
-	keepNext bool
-	numbered bool // bullet list item
-	before   int  // spacing before, twips
-	after    int  // spacing after, twips
-	size     int  // font size in half-points; 0 means the default
-	tabStop  int  // a start-aligned tab stop, twips; 0 means none
-	ltr      bool // left to right even in a right-to-left letter
-}
-
-// Page geometry shared with the PDF path: 25 mm margins.
-const (
-	marginTwips = 1417 // 25 mm
-	hdrFtrTwips = 709  // 12.5 mm from the edge
-	bodyHalfPt  = 22   // 11 pt Latin text
+	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/render/style"
 )
 
-// roleStyles maps each block role to its style. Letters are in block
-// format: every block starts at the start margin, so no alignment depends
-// on how an editor reads w:jc left/right in bidi paragraphs.
-var roleStyles = map[letter.Role]*paraStyle{
-	letter.RoleSender:       {id: "Sender", name: "Sender", joined: true, after: 240},
-	letter.RoleDate:         {id: "Date", name: "Date", after: 240},
-	letter.RoleRecipient:    {id: "Recipient", name: "Recipient", joined: true, after: 360},
-	letter.RoleSubject:      {id: "Subject", name: "Subject", bold: true, keepNext: true, after: 240},
-	letter.RoleSalutation:   {id: "Salutation", name: "Salutation", keepNext: true, after: 160},
-	letter.RoleBody:         {id: "Body", name: "Body", justify: true, after: 160},
-	letter.RoleBullets:      {id: "Bullet", name: "Bullet", justify: true, numbered: true, after: 80},
-	letter.RoleClosing:      {id: "Closing", name: "Closing", keepNext: true, before: 160, after: 720},
-	letter.RoleSignature:    {id: "Signature", name: "Signature", joined: true, after: 240},
-	letter.RoleCopies:       {id: "Copies", name: "Copies", joined: true, before: 240, size: 18},
-	letter.RoleCoverTitle:   {id: "CoverTitle", name: "Cover Title", bold: true, size: 56, after: 480},
-	letter.RoleCoverField:   {id: "CoverField", name: "Cover Field", after: 120, tabStop: 2268},
-	letter.RoleCoverMessage: {id: "CoverMessage", name: "Cover Message", justify: true, before: 360, after: 160},
+// paraStyle is a named paragraph style for one block role. Sizes and
+// spacing come from the style sheet (render/style), converted to
+// WordprocessingML units: twips (1/20 pt) and half-points.
+type paraStyle struct {
+	id, name  string
+	joined    bool // the block's lines form one paragraph, joined by line breaks
+	numbered  bool // bullet list item
+	ltr       bool // left to right even in a right-to-left letter
+	jc        string
+	bold      bool
+	keepNext  bool
+	keepLines bool
+	before    int // spacing before the block, twips
+	paraSpace int // spacing before each later paragraph of the block, twips
+	size      int // font size in half-points, every script
+	indent    int // start-side indent, twips; the tab stop of cover fields
+}
+
+// roleNames holds what only DOCX knows of a role: the style's id and
+// name, and how the block's lines become paragraphs.
+var roleNames = map[letter.Role]paraStyle{
+	letter.RoleSender:       {id: "Sender", name: "Sender", joined: true},
+	letter.RoleDate:         {id: "Date", name: "Date"},
+	letter.RoleRecipient:    {id: "Recipient", name: "Recipient", joined: true},
+	letter.RoleSubject:      {id: "Subject", name: "Subject"},
+	letter.RoleSalutation:   {id: "Salutation", name: "Salutation"},
+	letter.RoleBody:         {id: "Body", name: "Body"},
+	letter.RoleBullets:      {id: "Bullet", name: "Bullet", numbered: true},
+	letter.RoleClosing:      {id: "Closing", name: "Closing"},
+	letter.RoleSignature:    {id: "Signature", name: "Signature", joined: true},
+	letter.RoleCopies:       {id: "Copies", name: "Copies", joined: true},
+	letter.RoleCoverTitle:   {id: "CoverTitle", name: "Cover Title"},
+	letter.RoleCoverField:   {id: "CoverField", name: "Cover Field"},
+	letter.RoleCoverMessage: {id: "CoverMessage", name: "Cover Message"},
 }
 
 // styleOrder fixes the order of styles in styles.xml.
@@ -52,22 +51,59 @@ var styleOrder = []letter.Role{
 	letter.RoleCoverField, letter.RoleCoverMessage,
 }
 
+// twips converts points to twips.
+func twips(pt float64) int { return int(math.Round(pt * 20)) }
+
+// halfPoints converts a font size in points to half-points.
+func halfPoints(pt float64) int { return int(math.Round(pt * 2)) }
+
+// roleStyles builds the paragraph style of every role for a language.
+func roleStyles(lang string) map[letter.Role]*paraStyle {
+	out := make(map[letter.Role]*paraStyle, len(roleNames))
+	for role, names := range roleNames {
+		b, _ := style.For(role)
+		ps := names
+		ps.jc = jcFor(b.Align)
+		ps.bold = b.Bold
+		ps.keepNext = b.KeepNext
+		ps.keepLines = b.Keep
+		ps.before = twips(b.SpaceBefore)
+		ps.paraSpace = twips(b.ParaSpace)
+		ps.size = halfPoints(style.Size(lang, b))
+		ps.indent = twips(b.Indent)
+		out[role] = &ps
+	}
+	return out
+}
+
+// jcFor is the w:jc value of an alignment; start alignment is the
+// default and written as none. Inside a bidi paragraph start and end
+// follow the paragraph's direction, as in the PDF.
+func jcFor(a style.Align) string {
+	switch a {
+	case style.End:
+		return "end"
+	case style.Justify:
+		return "both"
+	case style.Center:
+		return "center"
+	}
+	return ""
+}
+
 var (
-	headerStyle = &paraStyle{id: "Header", name: "header", size: 18}
-	footerStyle = &paraStyle{id: "Footer", name: "footer", size: 18, center: true, ltr: true}
+	headerStyle = &paraStyle{id: "Header", name: "header", size: halfPoints(style.FooterSize)}
+	footerStyle = &paraStyle{id: "Footer", name: "footer", size: halfPoints(style.FooterSize), jc: "center", ltr: true}
 )
 
-// csHalfPt is the complex-script size that matches 11 pt Latin text: the
-// Arabic fonts have small letters for their em (Nastaliq most of all).
-func csHalfPt(lang string, latin int) int {
-	switch lang {
-	case "ur", "pnb":
-		return latin * 14 / 11
-	case "sd", "bal":
-		return latin * 13 / 11
-	}
-	return latin
-}
+// Page margins in twips: the style sheet's margin, and at the bottom the
+// margin plus the gap the PDF keeps above its footer, so that both hold
+// the same text per page. Header and footer sit 12.5 mm from the edge.
+var (
+	marginTwips = twips(style.Margin)
+	bottomTwips = twips(style.Margin + style.FooterGap)
+	hdrFtrTwips = twips(style.Margin / 2)
+)
 
 // writeStyles writes word/styles.xml for the document's language.
 func (r *renderer) writeStyles(w *xw) {
@@ -77,8 +113,9 @@ func (r *renderer) writeStyles(w *xw) {
 	w.open("w:rPr")
 	script := r.scriptFont.Family()
 	w.empty("w:rFonts", "w:ascii", sansFamily, "w:hAnsi", sansFamily, "w:eastAsia", sansFamily, "w:cs", script)
-	w.val("w:sz", itoa(bodyHalfPt))
-	w.val("w:szCs", itoa(csHalfPt(r.doc.Lang, bodyHalfPt)))
+	body := halfPoints(style.ProfileFor(r.doc.Lang).BodySize)
+	w.val("w:sz", itoa(body))
+	w.val("w:szCs", itoa(body))
 	r.writeDefaultLang(w)
 	w.close("w:rPr")
 	w.close("w:rPrDefault")
@@ -106,7 +143,7 @@ func (r *renderer) writeStyles(w *xw) {
 	w.close("w:style")
 
 	for _, role := range styleOrder {
-		r.writeParaStyle(w, roleStyles[role])
+		r.writeParaStyle(w, r.styles[role])
 	}
 	r.writeParaStyle(w, headerStyle)
 	r.writeParaStyle(w, footerStyle)
@@ -138,7 +175,7 @@ func (r *renderer) writeParaStyle(w *xw, s *paraStyle) {
 		}
 		if s.size != 0 {
 			w.val("w:sz", itoa(s.size))
-			w.val("w:szCs", itoa(csHalfPt(r.doc.Lang, s.size)))
+			w.val("w:szCs", itoa(s.size))
 		}
 		w.close("w:rPr")
 	}
@@ -150,31 +187,35 @@ func (r *renderer) writeParaProps(w *xw, s *paraStyle) {
 	if s.keepNext {
 		w.empty("w:keepNext")
 	}
+	if s.keepLines {
+		w.empty("w:keepLines")
+	}
 	if s.numbered {
 		w.open("w:numPr")
 		w.val("w:ilvl", "0")
 		w.val("w:numId", bulletNumID)
 		w.close("w:numPr")
 	}
-	if s.tabStop != 0 {
+	if s.indent != 0 && !s.numbered {
 		w.open("w:tabs")
-		w.empty("w:tab", "w:val", "left", "w:pos", itoa(s.tabStop))
+		w.empty("w:tab", "w:val", "left", "w:pos", itoa(s.indent))
 		w.close("w:tabs")
 	}
 	r.writeBidi(w, s)
-	if s.before != 0 || s.after != 0 {
-		w.empty("w:spacing", "w:before", itoa(s.before), "w:after", itoa(s.after))
+	if s.before != 0 {
+		w.empty("w:spacing", "w:before", itoa(s.before), "w:after", "0")
 	}
 	if s.numbered {
-		w.empty("w:ind", "w:left", "720", "w:hanging", "360")
+		w.empty("w:ind", "w:left", itoa(s.indent), "w:hanging", itoa(s.indent-bulletOffset))
 	}
-	switch {
-	case s.justify:
-		w.val("w:jc", "both")
-	case s.center:
-		w.val("w:jc", "center")
+	if s.jc != "" {
+		w.val("w:jc", s.jc)
 	}
 }
+
+// bulletOffset is where the bullet sits from the start margin, twips
+// (4 pt, as in the PDF).
+const bulletOffset = 80
 
 const bulletNumID = "1"
 
@@ -195,7 +236,8 @@ func (r *renderer) writeNumbering(w *xw) {
 	if r.rtl {
 		w.empty("w:bidi")
 	}
-	w.empty("w:ind", "w:left", "720", "w:hanging", "360")
+	indent := r.styles[letter.RoleBullets].indent
+	w.empty("w:ind", "w:left", itoa(indent), "w:hanging", itoa(indent-bulletOffset))
 	w.close("w:pPr")
 	w.open("w:rPr")
 	w.empty("w:rFonts", "w:ascii", sansFamily, "w:hAnsi", sansFamily, "w:cs", sansFamily, "w:hint", "default")

@@ -34,6 +34,26 @@ func composed(t testing.TB, cat *letter.Catalogue, lang string) *letter.Document
 	return doc
 }
 
+// composedOwn returns the UA 109/23 letter in a language with the own
+// words of testdata/ownwords (two paragraphs of the model letter's
+// translation; Urdu adds a sentence with a Latin name and numbers).
+func composedOwn(t testing.TB, cat *letter.Catalogue, lang string) *letter.Document {
+	t.Helper()
+	body, err := os.ReadFile(filepath.Join("testdata", "ownwords", lang+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := cat.Compose(letter.Request{
+		ActionID: "109-23", Lang: lang, Date: "2026-01-15", Body: string(body),
+		Signer: letter.Signer{Name: "Ayesha Khan", Address: []string{"House 12, Street 5"},
+			Postcode: "75500", City: "Karachi", Country: "Pakistan", Email: "ayesha@example.org", Gender: letter.Female},
+	}, time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatalf("compose %s: %v", lang, err)
+	}
+	return doc
+}
+
 // noNotoFontconfig writes a fontconfig file that sees only DejaVu, so
 // LibreOffice can set Noto text only with the fonts embedded in the DOCX.
 func noNotoFontconfig(t *testing.T, dir string) string {

@@ -6,6 +6,8 @@
 package style
 
 import (
+	"math"
+
 	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/letter"
 )
@@ -89,5 +91,9 @@ func ProfileFor(lang string) Profile {
 	return p
 }
 
-// Size is the font size of a role in a language, in points.
-func Size(lang string, b Block) float64 { return ProfileFor(lang).BodySize * b.Scale }
+// Size is the font size of a role in a language, in points, rounded to
+// half a point: the unit of WordprocessingML font sizes, so that a word
+// processor sets the DOCX at exactly the PDF's sizes.
+func Size(lang string, b Block) float64 {
+	return math.Round(ProfileFor(lang).BodySize*b.Scale*2) / 2
+}

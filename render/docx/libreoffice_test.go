@@ -38,8 +38,14 @@ func composed(t testing.TB, cat *letter.Catalogue, lang string) *letter.Document
 // words of testdata/ownwords (two paragraphs of the model letter's
 // translation; Urdu adds a sentence with a Latin name and numbers).
 func composedOwn(t testing.TB, cat *letter.Catalogue, lang string) *letter.Document {
+	return composedFrom(t, cat, lang, lang+".txt")
+}
+
+// composedFrom returns the letter with the own words of a file in
+// testdata/ownwords.
+func composedFrom(t testing.TB, cat *letter.Catalogue, lang, file string) *letter.Document {
 	t.Helper()
-	body, err := os.ReadFile(filepath.Join("testdata", "ownwords", lang+".txt"))
+	body, err := os.ReadFile(filepath.Join("testdata", "ownwords", file))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,8 +40,8 @@ type parityCase struct {
 // converts the DOCX files with LibreOffice (fontconfig limited to DejaVu,
 // so only the embedded fonts set the text) in one soffice run. Each DOCX
 // must take as many pages in LibreOffice as in our PDF, and LibreOffice's
-// text must hold every word. The Urdu own-words letter is also checked
-// for kashidas and read back by OCR.
+// text must hold every word. A longer Urdu own-words letter is also
+// checked for kashidas and read back by OCR.
 func TestLibreOfficeParity(t *testing.T) {
 	if testing.Short() {
 		t.Skip("LibreOffice parity: slow")
@@ -70,8 +70,18 @@ func TestLibreOfficeParity(t *testing.T) {
 			}
 		}
 	}
-	urOwn := composedOwn(t, cat, "ur")
-	unjustified := writeDOCX(t, dir, "ur-a4-own-start", urOwn, layout.A4, func(b []byte) []byte {
+	// The Urdu letter with four paragraphs of own words (357 words) is
+	// also checked for kashidas and read back by OCR.
+	urLong := composedFrom(t, cat, "ur", "ur-long.txt")
+	long := parityCase{name: "ur-a4-long", doc: urLong, paper: layout.A4}
+	ld, err := lay.Layout(urLong, layout.A4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long.pdfPages = len(ld.Pages)
+	long.docx = writeDOCX(t, dir, long.name, urLong, layout.A4, nil)
+	cases = append(cases, long)
+	unjustified := writeDOCX(t, dir, "ur-a4-long-start", urLong, layout.A4, func(b []byte) []byte {
 		return bytes.ReplaceAll(b, []byte(`<w:jc w:val="both"/>`), nil)
 	})
 	inputs := []string{unjustified}
@@ -95,25 +105,21 @@ func TestLibreOfficeParity(t *testing.T) {
 		})
 	}
 	t.Run("kashida", func(t *testing.T) {
-		checkNoKashida(t, filepath.Join(out, "ur-a4-own.pdf"), filepath.Join(out, "ur-a4-own-start.pdf"))
+		checkNoKashida(t, filepath.Join(out, "ur-a4-long.pdf"), filepath.Join(out, "ur-a4-long-start.pdf"))
 	})
 	t.Run("ocr", func(t *testing.T) {
-		ours, err := lay.Layout(urOwn, layout.A4)
+		b, err := pdf.Render(ld)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := pdf.Render(ours)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ourPDF := filepath.Join(dir, "ur-a4-own-ours.pdf")
+		ourPDF := filepath.Join(dir, "ur-a4-long-ours.pdf")
 		if err := os.WriteFile(ourPDF, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		if keep != "" {
-			copyFile(t, ourPDF, filepath.Join(keep, "ur-a4-own-ours.pdf"))
+			copyFile(t, ourPDF, filepath.Join(keep, "ur-a4-long-ours.pdf"))
 		}
-		compareOCR(t, dir, filepath.Join(out, "ur-a4-own.pdf"), ourPDF, urOwn)
+		compareOCR(t, dir, filepath.Join(out, "ur-a4-long.pdf"), ourPDF, urLong)
 	})
 }
 

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/ualetters/ualetters/fonts"
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/model"
 )
 
 // Namespaces and relationship types of WordprocessingML.
@@ -39,7 +39,7 @@ func (r *renderer) writeDocument(w *xw) error {
 	return nil
 }
 
-func (r *renderer) writeBlock(w *xw, b *letter.Block) error {
+func (r *renderer) writeBlock(w *xw, b *model.Block) error {
 	s, ok := r.styles[b.Role]
 	if !ok {
 		return fmt.Errorf("unknown block role %q", b.Role)
@@ -102,7 +102,7 @@ func (r *renderer) paraSpacing(w *xw, before int) {
 }
 
 // writeRuns writes a line's runs, each split by script.
-func (r *renderer) writeRuns(w *xw, runs []letter.Run, bold bool) error {
+func (r *renderer) writeRuns(w *xw, runs []model.Run, bold bool) error {
 	for i := range runs {
 		if err := r.writeRun(w, &runs[i], bold); err != nil {
 			return fmt.Errorf("run %d: %w", i+1, err)
@@ -111,7 +111,7 @@ func (r *renderer) writeRuns(w *xw, runs []letter.Run, bold bool) error {
 	return nil
 }
 
-func (r *renderer) writeRun(w *xw, run *letter.Run, bold bool) error {
+func (r *renderer) writeRun(w *xw, run *model.Run, bold bool) error {
 	if err := checkText(run.Text); err != nil {
 		return err
 	}
@@ -125,7 +125,7 @@ func (r *renderer) writeRun(w *xw, run *letter.Run, bold bool) error {
 	}
 	text = shield(text, r.shieldMark(run, text))
 	var err error
-	r.segs, err = split(lang, text, run.Kind == letter.LTRIsolate, r.segs[:0])
+	r.segs, err = split(lang, text, run.Kind == model.LTRIsolate, r.segs[:0])
 	if err != nil {
 		return err
 	}
@@ -208,7 +208,7 @@ func writeText(w *xw, s string) {
 }
 
 // writeSection writes the final sectPr: header and footer, page size and
-// margins, and w:bidi for a right-to-left letter.
+// margins, and w:bidi for a right-to-left model.
 func (r *renderer) writeSection(w *xw) {
 	w.open("w:sectPr")
 	w.empty("w:headerReference", "w:type", "default", "r:id", relHeader)
@@ -229,7 +229,7 @@ func (r *renderer) writeHeader(w *xw) error {
 	w.open("w:hdr", "xmlns:w", nsW, "xmlns:r", nsR)
 	r.startPara(w, headerStyle)
 	w.close("w:pPr")
-	run := letter.Run{Text: r.doc.Reference, Lang: "en", Kind: letter.LTRIsolate}
+	run := model.Run{Text: r.doc.Reference, Lang: "en", Kind: model.LTRIsolate}
 	if err := r.writeRun(w, &run, false); err != nil {
 		return fmt.Errorf("header: %w", err)
 	}

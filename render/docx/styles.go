@@ -3,7 +3,7 @@ package docx
 import (
 	"math"
 
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/model"
 	"github.com/ualetters/ualetters/render/style"
 )
 
@@ -27,28 +27,28 @@ type paraStyle struct {
 
 // roleNames holds what only DOCX knows of a role: the style's id and
 // name, and how the block's lines become paragraphs.
-var roleNames = map[letter.Role]paraStyle{
-	letter.RoleSender:       {id: "Sender", name: "Sender", joined: true},
-	letter.RoleDate:         {id: "Date", name: "Date"},
-	letter.RoleRecipient:    {id: "Recipient", name: "Recipient", joined: true},
-	letter.RoleSubject:      {id: "Subject", name: "Subject"},
-	letter.RoleSalutation:   {id: "Salutation", name: "Salutation"},
-	letter.RoleBody:         {id: "Body", name: "Body"},
-	letter.RoleBullets:      {id: "Bullet", name: "Bullet", numbered: true},
-	letter.RoleClosing:      {id: "Closing", name: "Closing"},
-	letter.RoleSignature:    {id: "Signature", name: "Signature", joined: true},
-	letter.RoleCopies:       {id: "Copies", name: "Copies", joined: true},
-	letter.RoleCoverTitle:   {id: "CoverTitle", name: "Cover Title"},
-	letter.RoleCoverField:   {id: "CoverField", name: "Cover Field"},
-	letter.RoleCoverMessage: {id: "CoverMessage", name: "Cover Message"},
+var roleNames = map[model.Role]paraStyle{
+	model.RoleSender:       {id: "Sender", name: "Sender", joined: true},
+	model.RoleDate:         {id: "Date", name: "Date"},
+	model.RoleRecipient:    {id: "Recipient", name: "Recipient", joined: true},
+	model.RoleSubject:      {id: "Subject", name: "Subject"},
+	model.RoleSalutation:   {id: "Salutation", name: "Salutation"},
+	model.RoleBody:         {id: "Body", name: "Body"},
+	model.RoleBullets:      {id: "Bullet", name: "Bullet", numbered: true},
+	model.RoleClosing:      {id: "Closing", name: "Closing"},
+	model.RoleSignature:    {id: "Signature", name: "Signature", joined: true},
+	model.RoleCopies:       {id: "Copies", name: "Copies", joined: true},
+	model.RoleCoverTitle:   {id: "CoverTitle", name: "Cover Title"},
+	model.RoleCoverField:   {id: "CoverField", name: "Cover Field"},
+	model.RoleCoverMessage: {id: "CoverMessage", name: "Cover Message"},
 }
 
 // styleOrder fixes the order of styles in styles.xml.
-var styleOrder = []letter.Role{
-	letter.RoleSender, letter.RoleDate, letter.RoleRecipient, letter.RoleSubject,
-	letter.RoleSalutation, letter.RoleBody, letter.RoleBullets, letter.RoleClosing,
-	letter.RoleSignature, letter.RoleCopies, letter.RoleCoverTitle,
-	letter.RoleCoverField, letter.RoleCoverMessage,
+var styleOrder = []model.Role{
+	model.RoleSender, model.RoleDate, model.RoleRecipient, model.RoleSubject,
+	model.RoleSalutation, model.RoleBody, model.RoleBullets, model.RoleClosing,
+	model.RoleSignature, model.RoleCopies, model.RoleCoverTitle,
+	model.RoleCoverField, model.RoleCoverMessage,
 }
 
 // twips converts points to twips.
@@ -58,8 +58,8 @@ func twips(pt float64) int { return int(math.Round(pt * 20)) }
 func halfPoints(pt float64) int { return int(math.Round(pt * 2)) }
 
 // roleStyles builds the paragraph style of every role for a language.
-func roleStyles(lang string) map[letter.Role]*paraStyle {
-	out := make(map[letter.Role]*paraStyle, len(roleNames))
+func roleStyles(lang string) map[model.Role]*paraStyle {
+	out := make(map[model.Role]*paraStyle, len(roleNames))
 	for role, names := range roleNames {
 		b, _ := style.For(role)
 		ps := names
@@ -236,7 +236,7 @@ func (r *renderer) writeNumbering(w *xw) {
 	if r.rtl {
 		w.empty("w:bidi")
 	}
-	indent := r.styles[letter.RoleBullets].indent
+	indent := r.styles[model.RoleBullets].indent
 	w.empty("w:ind", "w:left", itoa(indent), "w:hanging", itoa(indent-bulletOffset))
 	w.close("w:pPr")
 	w.open("w:rPr")
@@ -250,7 +250,7 @@ func (r *renderer) writeNumbering(w *xw) {
 	w.close("w:numbering")
 }
 
-// writeBidi writes a paragraph's direction in a right-to-left letter. An
+// writeBidi writes a paragraph's direction in a right-to-left model. An
 // LTR paragraph there says so explicitly: LibreOffice otherwise takes the
 // direction of the section.
 func (r *renderer) writeBidi(w *xw, s *paraStyle) {

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/text/unicode/bidi"
 
 	"github.com/ualetters/ualetters/fonts"
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/model"
 )
 
 // ErrInvalidText reports text that cannot be set literally in a document:
@@ -69,12 +69,12 @@ const (
 // own direction, as the isolates of the PDF's text engine do: the digits
 // stay European, and neutrals at the run's edges follow the run. User text
 // takes the direction of its first strong letter, like U+2068 FSI.
-func (r *renderer) shieldMark(run *letter.Run, text string) rune {
+func (r *renderer) shieldMark(run *model.Run, text string) rune {
 	var ltr bool
 	switch run.Kind {
-	case letter.LTRIsolate:
+	case model.LTRIsolate:
 		ltr = true
-	case letter.User:
+	case model.User:
 		ltr = firstStrongLTR(text)
 	default:
 		return 0

@@ -3,7 +3,7 @@ package layout
 import (
 	"fmt"
 
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/model"
 	"github.com/ualetters/ualetters/render/style"
 	"github.com/ualetters/ualetters/render/text"
 )
@@ -40,13 +40,13 @@ type Numbering struct{ Before, After int }
 // Layout lays out a composed letter or cover sheet on pages of the given
 // paper. It returns the text engine's *fonts.UncoveredError for characters
 // no bundled font covers.
-func (l *Layouter) Layout(doc *letter.Document, paper Paper) (*Document, error) {
+func (l *Layouter) Layout(doc *model.Document, paper Paper) (*Document, error) {
 	return l.LayoutNumbered(doc, paper, Numbering{})
 }
 
 // LayoutNumbered is Layout with page numbers that count the pages around
 // the document: page 1 of a letter behind a one-page cover is "2 / 3".
-func (l *Layouter) LayoutNumbered(doc *letter.Document, paper Paper, num Numbering) (*Document, error) {
+func (l *Layouter) LayoutNumbered(doc *model.Document, paper Paper, num Numbering) (*Document, error) {
 	boxes, err := l.boxes(doc, paper)
 	if err != nil {
 		return nil, err
@@ -80,7 +80,7 @@ func (l *Layouter) LayoutNumbered(doc *letter.Document, paper Paper, num Numberi
 }
 
 // boxes lays out every block's lines and ties them with the keep rules.
-func (l *Layouter) boxes(doc *letter.Document, paper Paper) ([]box, error) {
+func (l *Layouter) boxes(doc *model.Document, paper Paper) ([]box, error) {
 	var boxes []box
 	for i, b := range doc.Blocks {
 		bs, err := l.block(doc, b, paper)
@@ -94,9 +94,9 @@ func (l *Layouter) boxes(doc *letter.Document, paper Paper) ([]box, error) {
 			bs[k].block = i
 		}
 		switch {
-		case i > 0 && styleFor(doc.Blocks[i-1].Role).KeepNext, b.Role == letter.RoleSignature:
+		case i > 0 && styleFor(doc.Blocks[i-1].Role).KeepNext, b.Role == model.RoleSignature:
 			bs[0].keepPrev = true
-		case b.Role == letter.RoleClosing:
+		case b.Role == model.RoleClosing:
 			keepTwoBefore(boxes)
 			bs[0].keepPrev = true
 		}
@@ -114,7 +114,7 @@ func keepTwoBefore(boxes []box) {
 }
 
 // block lays out one block: each of its lines is a paragraph.
-func (l *Layouter) block(doc *letter.Document, b letter.Block, paper Paper) ([]box, error) {
+func (l *Layouter) block(doc *model.Document, b model.Block, paper Paper) ([]box, error) {
 	st := styleFor(b.Role)
 	size := style.Size(doc.Lang, st)
 	left, width := Margin, paper.Width-2*Margin
@@ -150,7 +150,7 @@ func (l *Layouter) block(doc *letter.Document, b letter.Block, paper Paper) ([]b
 
 // paragraphBoxes lays out one line of a block (a paragraph or a bullet
 // item) and sets the widow and orphan rules on its lines.
-func (l *Layouter) paragraphBoxes(doc *letter.Document, role letter.Role, ln letter.Line, st style.Block, size, left, width float64) ([]box, error) {
+func (l *Layouter) paragraphBoxes(doc *model.Document, role model.Role, ln model.Line, st style.Block, size, left, width float64) ([]box, error) {
 	textLeft, textWidth := left, width-st.Indent
 	if !doc.RTL() {
 		textLeft += st.Indent
@@ -166,8 +166,8 @@ func (l *Layouter) paragraphBoxes(doc *letter.Document, role letter.Role, ln let
 		// last (no orphan or widow line); kept blocks are never split.
 		out[i].keepPrev = i > 0 && (st.Keep || i == 1 || i == len(lines)-1)
 	}
-	if role == letter.RoleBullets && len(out) > 0 {
-		marker, err := l.engine.Layout(paragraph(doc, []letter.Run{{Text: "•", Lang: doc.Lang}}, size, text.Start, false), st.Indent)
+	if role == model.RoleBullets && len(out) > 0 {
+		marker, err := l.engine.Layout(paragraph(doc, []model.Run{{Text: "•", Lang: doc.Lang}}, size, text.Start, false), st.Indent)
 		if err != nil {
 			return nil, err
 		}
@@ -194,14 +194,14 @@ func attachLabel(out []box, lab []text.Line, rtl bool, left, width, indent float
 }
 
 // paragraph converts runs of the document model into a text paragraph.
-func paragraph(doc *letter.Document, runs []letter.Run, size float64, align text.Align, bold bool) text.Paragraph {
+func paragraph(doc *model.Document, runs []model.Run, size float64, align text.Align, bold bool) text.Paragraph {
 	p := text.Paragraph{Lang: doc.Lang, RTL: doc.RTL(), Size: size, Align: align}
 	for _, r := range runs {
 		sp := text.Span{Text: r.Text, Lang: r.Lang, Bold: bold || r.Style.Bold, Italic: r.Style.Italic}
 		switch r.Kind {
-		case letter.User:
+		case model.User:
 			sp.Isolation = text.FirstStrong
-		case letter.LTRIsolate:
+		case model.LTRIsolate:
 			sp.Isolation = text.LeftToRight
 		}
 		p.Spans = append(p.Spans, sp)

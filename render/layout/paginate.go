@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/model"
 	"github.com/ualetters/ualetters/render/text"
 )
 
@@ -128,7 +128,7 @@ func tagFor(lang, docTag, docLang string) string {
 }
 
 // footer lays out "UA 109/23" on the start side and "n / N" on the end side.
-func (l *Layouter) footer(doc *letter.Document, paper Paper, n, total int) ([]GlyphRun, error) {
+func (l *Layouter) footer(doc *model.Document, paper Paper, n, total int) ([]GlyphRun, error) {
 	width := paper.Width - 2*Margin
 	baseline := paper.Height - Margin + 6
 	mk := func(s string, align text.Align) ([]GlyphRun, error) {

@@ -1,7 +1,7 @@
 package layout
 
 import (
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/model"
 	"github.com/ualetters/ualetters/render/style"
 	"github.com/ualetters/ualetters/render/text"
 )
@@ -16,7 +16,7 @@ const footerGap = style.FooterGap
 const footerSize = style.FooterSize
 
 // styleFor returns the style sheet's style of a block role.
-func styleFor(r letter.Role) style.Block {
+func styleFor(r model.Role) style.Block {
 	b, _ := style.For(r)
 	return b
 }

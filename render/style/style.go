@@ -9,7 +9,7 @@ import (
 	"math"
 
 	"github.com/ualetters/ualetters/fonts"
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/model"
 )
 
 // Page geometry in points.
@@ -46,27 +46,27 @@ type Block struct {
 	KeepNext    bool    // the block stays with the first lines of the next
 }
 
-var blocks = map[letter.Role]Block{
-	letter.RoleSender:       {Scale: 0.9, Align: Start, Keep: true},
-	letter.RoleDate:         {Scale: 1, Align: End, SpaceBefore: 12, Keep: true},
-	letter.RoleRecipient:    {Scale: 1, Align: Start, SpaceBefore: 12, Keep: true},
-	letter.RoleSubject:      {Scale: 1, Bold: true, Align: Start, SpaceBefore: 18, Keep: true, KeepNext: true},
-	letter.RoleSalutation:   {Scale: 1, Align: Start, SpaceBefore: 12, Keep: true, KeepNext: true},
-	letter.RoleBody:         {Scale: 1, Align: Justify, SpaceBefore: 8, ParaSpace: 8},
-	letter.RoleBullets:      {Scale: 1, Align: Justify, SpaceBefore: 6, ParaSpace: 4, Indent: 18},
-	letter.RoleClosing:      {Scale: 1, Align: Start, SpaceBefore: 12, Keep: true},
-	letter.RoleSignature:    {Scale: 1, Align: Start, SpaceBefore: 30, Keep: true},
-	letter.RoleCopies:       {Scale: 0.85, Align: Start, SpaceBefore: 18, Keep: true},
-	letter.RoleCoverTitle:   {Scale: 2, Bold: true, Align: Start, Keep: true},
-	letter.RoleCoverField:   {Scale: 1.1, Align: Start, SpaceBefore: 8, Indent: 110, Keep: true},
-	letter.RoleCoverMessage: {Scale: 1.1, Align: Justify, SpaceBefore: 24, ParaSpace: 8},
+var blocks = map[model.Role]Block{
+	model.RoleSender:       {Scale: 0.9, Align: Start, Keep: true},
+	model.RoleDate:         {Scale: 1, Align: End, SpaceBefore: 12, Keep: true},
+	model.RoleRecipient:    {Scale: 1, Align: Start, SpaceBefore: 12, Keep: true},
+	model.RoleSubject:      {Scale: 1, Bold: true, Align: Start, SpaceBefore: 18, Keep: true, KeepNext: true},
+	model.RoleSalutation:   {Scale: 1, Align: Start, SpaceBefore: 12, Keep: true, KeepNext: true},
+	model.RoleBody:         {Scale: 1, Align: Justify, SpaceBefore: 8, ParaSpace: 8},
+	model.RoleBullets:      {Scale: 1, Align: Justify, SpaceBefore: 6, ParaSpace: 4, Indent: 18},
+	model.RoleClosing:      {Scale: 1, Align: Start, SpaceBefore: 12, Keep: true},
+	model.RoleSignature:    {Scale: 1, Align: Start, SpaceBefore: 30, Keep: true},
+	model.RoleCopies:       {Scale: 0.85, Align: Start, SpaceBefore: 18, Keep: true},
+	model.RoleCoverTitle:   {Scale: 2, Bold: true, Align: Start, Keep: true},
+	model.RoleCoverField:   {Scale: 1.1, Align: Start, SpaceBefore: 8, Indent: 110, Keep: true},
+	model.RoleCoverMessage: {Scale: 1.1, Align: Justify, SpaceBefore: 24, ParaSpace: 8},
 }
 
 // Default is the style of a role the sheet does not know.
 var Default = Block{Scale: 1, Align: Start, SpaceBefore: 8}
 
 // For returns the style of a block role and whether the sheet has it.
-func For(r letter.Role) (Block, bool) {
+func For(r model.Role) (Block, bool) {
 	b, ok := blocks[r]
 	if !ok {
 		return Default, false

@@ -338,24 +338,22 @@ func (pa *para) sameContext(i, j int) bool {
 }
 
 // assignCommon sets the runes [i, j) without a script of their own in one
-// font: a neighbour's when it has them all, else the first font of the
-// language's fallback order that has them all, else per character.
+// font, chosen by fonts.Common from the neighbours' fonts and the
+// language's fallback order, else per character.
 func (pa *para) assignCommon(i, j int) {
-	candidates := pa.neighbourFonts(i, j)
-	for _, r := range pa.runes[i:j] {
-		if id, ok := fonts.For(pa.lang(i), r); ok {
-			candidates = append(candidates, id)
+	var stretch []rune
+	for k := i; k < j; k++ {
+		if pa.font[k] == undecided {
+			stretch = append(stretch, pa.runes[k])
 		}
 	}
-	for _, id := range candidates {
-		if pa.covers(id, i, j) {
-			for k := i; k < j; k++ {
-				if pa.font[k] == undecided {
-					pa.font[k] = int8(id)
-				}
+	if id, ok := fonts.Common(pa.lang(i), pa.neighbourFonts(i, j), stretch); ok {
+		for k := i; k < j; k++ {
+			if pa.font[k] == undecided {
+				pa.font[k] = int8(id)
 			}
-			return
 		}
+		return
 	}
 	for k := i; k < j; k++ {
 		if pa.font[k] == undecided {
@@ -363,15 +361,6 @@ func (pa *para) assignCommon(i, j int) {
 			pa.font[k] = int8(id)
 		}
 	}
-}
-
-func (pa *para) covers(id fonts.ID, i, j int) bool {
-	for k := i; k < j; k++ {
-		if pa.font[k] == undecided && !fonts.Ignorable(pa.runes[k]) && !id.Has(pa.runes[k]) {
-			return false
-		}
-	}
-	return true
 }
 
 // neighbourFonts returns the fonts of the nearest decided characters before

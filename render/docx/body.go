@@ -125,7 +125,7 @@ func (r *renderer) writeRun(w *xw, run *model.Run, bold bool) error {
 	}
 	text = shield(text, r.shieldMark(run, text))
 	var err error
-	r.segs, err = split(lang, text, run.Kind == model.LTRIsolate, r.segs[:0])
+	r.segs, err = split(lang, text, run.Kind == model.LTRIsolate, r.rtl, r.segs[:0])
 	if err != nil {
 		return err
 	}

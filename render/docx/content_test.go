@@ -347,7 +347,7 @@ func TestSplitByScript(t *testing.T) {
 		{"en", "Dear Ayesha", false, "Dear Ayesha"},
 	}
 	for _, c := range cases {
-		segs, err := split(c.lang, c.text, c.ltr, nil)
+		segs, err := split(c.lang, c.text, c.ltr, fonts.ScriptFont(c.lang).Arabic(), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -362,7 +362,7 @@ func TestSplitByScript(t *testing.T) {
 			t.Errorf("split(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
-	segs, _ := split("ur", "0300-1234567", true, nil)
+	segs, _ := split("ur", "0300-1234567", true, true, nil)
 	if segs[0].font != fonts.SansRegular {
 		t.Errorf("LTR number in %s, want Noto Sans", segs[0].font)
 	}

@@ -137,42 +137,44 @@ func neutral(r rune) bool {
 }
 
 // split cuts text into segments of one font. Arabic and Latin letters take
-// fonts.For's choice; spaces, digits and punctuation stay with the segment
-// they are in as long as its font has them. ltr marks LTR-isolated values
-// (numbers, dates, ids), whose neutrals prefer Noto Sans so that they never
-// land in a right-to-left run.
-func split(lang, text string, ltr bool, out []segment) ([]segment, error) {
+// fonts.For's choice; each stretch of spaces, digits and punctuation takes
+// fonts.Common's, the same decision the text engine makes for the PDF,
+// with the fonts of the letters before and after it preferred. ltr marks
+// LTR values (numbers, dates, ids), which prefer Noto Sans so that they
+// never land in a right-to-left run; rtl is the paragraph's direction.
+func split(lang, text string, ltr, rtl bool, out []segment) ([]segment, error) {
 	cur, start := fonts.ID(-1), 0
-	for i, r := range text {
-		var want fonts.ID
-		switch {
-		case fonts.Ignorable(r) || unicode.IsSpace(r):
-			if cur >= 0 {
-				continue
+	cut := func(want fonts.ID, at int) {
+		if want != cur {
+			if cur >= 0 && at > start {
+				out = append(out, segment{text[start:at], cur})
 			}
-			want = initialFont(lang, text, ltr)
-		case neutral(r) && cur >= 0 && cur.Has(r):
-			continue
-		case neutral(r):
-			want = initialFont(lang, text[i:], ltr)
-			if !want.Has(r) {
-				var ok bool
-				if want, ok = fonts.For(lang, r); !ok {
-					return out, &fonts.UncoveredError{Lang: lang, Runes: []rune{r}}
-				}
-			}
-		default:
-			var ok bool
-			if want, ok = fonts.For(lang, r); !ok {
+			cur, start = want, at
+		}
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !neutral(r) {
+			id, ok := fonts.For(lang, r)
+			if !ok {
 				return out, &fonts.UncoveredError{Lang: lang, Runes: []rune{r}}
 			}
+			cut(id, i)
+			i += size
+			continue
 		}
-		if want != cur {
-			if cur >= 0 && i > start {
-				out = append(out, segment{text[start:i], cur})
+		j := i + size
+		for j < len(text) {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if !neutral(r2) {
+				break
 			}
-			cur, start = want, i
+			j += s2
 		}
+		if err := splitNeutrals(lang, text, i, j, ltr, rtl, cur, cut); err != nil {
+			return out, err
+		}
+		i = j
 	}
 	if cur >= 0 && start < len(text) {
 		out = append(out, segment{text[start:], cur})
@@ -180,19 +182,46 @@ func split(lang, text string, ltr bool, out []segment) ([]segment, error) {
 	return out, nil
 }
 
-// initialFont is the font for neutral characters before any letter: the
-// font of the next letter, Noto Sans for LTR-isolated values, else the
-// language's script font.
-func initialFont(lang, text string, ltr bool) fonts.ID {
+// splitNeutrals sets the neutral stretch text[i:j] in fonts.Common's font,
+// or character by character when no one font has it all. Between letters
+// of both directions the neutrals take the paragraph's direction (Unicode
+// bidi rule N2), so the neighbour of that direction comes first, as in
+// the text engine, which prefers neighbours of the same bidi level.
+func splitNeutrals(lang, text string, i, j int, ltr, rtl bool, cur fonts.ID, cut func(fonts.ID, int)) error {
+	var preferred []fonts.ID
 	if ltr {
-		return fonts.SansRegular
+		preferred = append(preferred, fonts.SansRegular)
 	}
-	for _, r := range text {
-		if !neutral(r) {
-			if id, ok := fonts.For(lang, r); ok {
-				return id
+	next := fonts.ID(-1)
+	if j < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[j:])
+		if id, ok := fonts.For(lang, r); ok {
+			next = id
+		}
+	}
+	switch {
+	case cur >= 0 && next >= 0 && cur.Arabic() != next.Arabic() && next.Arabic() == rtl:
+		preferred = append(preferred, next, cur)
+	default:
+		for _, id := range []fonts.ID{cur, next} {
+			if id >= 0 {
+				preferred = append(preferred, id)
 			}
 		}
 	}
-	return fonts.ScriptFont(lang)
+	if id, ok := fonts.Common(lang, preferred, []rune(text[i:j])); ok {
+		cut(id, i)
+		return nil
+	}
+	for k, r := range text[i:j] {
+		if fonts.Ignorable(r) {
+			continue
+		}
+		id, ok := fonts.For(lang, r)
+		if !ok {
+			return &fonts.UncoveredError{Lang: lang, Runes: []rune{r}}
+		}
+		cut(id, i+k)
+	}
+	return nil
 }

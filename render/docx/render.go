@@ -27,12 +27,10 @@ const ContentType = "application/vnd.openxmlformats-officedocument.wordprocessin
 // It sets the MS-DOS fields directly: CreateRaw, unlike CreateHeader, does
 // not derive them from FileHeader.Modified.
 func zipHeader(name string) *zip.FileHeader {
-	return &zip.FileHeader{
-		Name:         name,
-		Method:       zip.Deflate,
-		ModifiedDate: 1<<5 | 1, // 1980-01-01 (years since 1980, month, day)
-		ModifiedTime: 0,
-	}
+	h := &zip.FileHeader{Name: name, Method: zip.Deflate}
+	//lint:ignore SA1019 CreateRaw writes these fields as they are; Modified is not consulted.
+	h.ModifiedDate = 1<<5 | 1 // 1980-01-01 (years since 1980, month, day)
+	return h
 }
 
 // renderer holds the state of one rendering.

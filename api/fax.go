@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -25,9 +26,9 @@ func (s *Server) fax(c fiber.Ctx) error {
 		return err
 	}
 	var fr *service.FaxResult
-	_, err = s.render(c, string(req.Format), req.Lang, func() (*service.Result, error) {
+	_, err = s.render(c, string(req.Format), req.Lang, costClass(req.Format, req.Body), func(ctx context.Context) (*service.Result, error) {
 		var err error
-		fr, err = s.svc.Fax(c.Context(), *req)
+		fr, err = s.svc.Fax(ctx, *req)
 		if err != nil {
 			return nil, err
 		}
@@ -44,12 +45,12 @@ func (s *Server) fax(c fiber.Ctx) error {
 // faxes answers POST /v1/actions/{id}/faxes: a ZIP with the fax document
 // of every recipient that has a fax number, and manifest.json.
 //
-// The batch takes one render slot, not one per document: its documents
-// are rendered one after another on one goroutine, so it never uses more
-// than one core at a time, which is what the slots ration. It holds its
-// slot longer (the render histogram, labelled faxes-pdf or faxes-tiff,
-// shows how long); taking N slots at once could never succeed on a server
-// with fewer than N and would let batches starve single letters.
+// The batch takes one heavy render slot, not one per document: its
+// documents are rendered one after another on one goroutine, so it never
+// uses more than one core at a time, which is what the slots ration. It
+// holds its slot longer (the render histogram, labelled faxes-pdf or
+// faxes-tiff, shows how long), and the heavy slots are fewer than the
+// cores, so batches cannot starve single letters.
 func (s *Server) faxes(c fiber.Ctx) error {
 	req, err := s.faxRequest(c, true)
 	if err != nil {
@@ -58,9 +59,9 @@ func (s *Server) faxes(c fiber.Ctx) error {
 	label := "faxes-" + string(req.Format)
 	c.Locals(keyFormat, label)
 	var batch *service.FaxBatch
-	_, err = s.render(c, label, req.Lang, func() (*service.Result, error) {
+	_, err = s.render(c, label, req.Lang, heavy, func(ctx context.Context) (*service.Result, error) {
 		var err error
-		batch, err = s.svc.Faxes(c.Context(), *req)
+		batch, err = s.svc.Faxes(ctx, *req)
 		if err != nil {
 			return nil, err
 		}

@@ -1,12 +1,12 @@
 package api
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/gofiber/fiber/v3"
 	"github.com/gofiber/fiber/v3/middleware/adaptor"
@@ -70,8 +70,8 @@ func (s *Server) letter(c fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.render(c, string(req.Format), req.Lang, func() (*service.Result, error) {
-		return s.svc.Letter(c.Context(), *req)
+	res, err := s.render(c, string(req.Format), req.Lang, costClass(req.Format, req.Body), func(ctx context.Context) (*service.Result, error) {
+		return s.svc.Letter(ctx, *req)
 	})
 	if err != nil {
 		return err
@@ -113,22 +113,6 @@ func (s *Server) request(c fiber.Ctx, in *letterInput) (letter.Request, error) {
 		Signer: letter.Signer{Name: in.Name, Address: in.Address, Postcode: in.Postcode,
 			City: in.City, Country: in.Country, Email: in.Email, Gender: letter.Gender(in.Gender)},
 	}, nil
-}
-
-// render runs fn in a render slot, timing it.
-func (s *Server) render(c fiber.Ctx, format, lang string, fn func() (*service.Result, error)) (*service.Result, error) {
-	if err := s.lim.acquire(c.Context()); err != nil {
-		return nil, err
-	}
-	defer s.lim.release()
-	s.m.inFlight.Inc()
-	defer s.m.inFlight.Dec()
-	start := time.Now()
-	res, err := fn()
-	if err == nil {
-		s.m.duration.WithLabelValues(format, lang).Observe(time.Since(start).Seconds())
-	}
-	return res, err
 }
 
 // letterFormats are the formats of the letter route, in order of

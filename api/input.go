@@ -80,34 +80,31 @@ func splitLines(vs []string) []string {
 // parseLetterInput reads the request's query parameters and its body
 // (JSON or urlencoded form). A field may come from only one of them.
 func parseLetterInput(c fiber.Ctx) (*letterInput, error) {
+	return decodeInput(rawInput{
+		contentType:     c.Get(fiber.HeaderContentType),
+		contentEncoding: c.Get(fiber.HeaderContentEncoding),
+		body:            c.BodyRaw(),
+		query:           c.RequestCtx().URI().QueryString(),
+	})
+}
+
+// rawInput is the undecoded input of a letter or fax request.
+type rawInput struct {
+	contentType, contentEncoding string
+	body, query                  []byte
+}
+
+// decodeInput decodes the body (JSON or urlencoded form) and the query
+// string of a request into one letterInput.
+func decodeInput(r rawInput) (*letterInput, error) {
 	in := &letterInput{}
 	given := map[string]bool{}
-	body := c.BodyRaw()
-	if len(body) > 0 {
-		if enc := c.Get(fiber.HeaderContentEncoding); enc != "" && !strings.EqualFold(enc, "identity") {
-			return nil, newRequestError(415, "unsupported-media-type", "Content-Encoding", "compressed request bodies are not accepted")
-		}
-		mt, _, err := mime.ParseMediaType(c.Get(fiber.HeaderContentType))
-		switch {
-		case err != nil:
-			return nil, unsupportedType()
-		case mt == "application/json" || strings.HasSuffix(mt, "+json"):
-			if err := decodeJSON(body, in, given); err != nil {
-				return nil, err
-			}
-		case mt == "application/x-www-form-urlencoded":
-			vals, err := url.ParseQuery(string(body))
-			if err != nil {
-				return nil, badRequest(bodyField, "malformed form body: %v", err)
-			}
-			if err := in.setAll(vals, given); err != nil {
-				return nil, err
-			}
-		default:
-			return nil, unsupportedType()
+	if len(r.body) > 0 {
+		if err := decodeBody(r, in, given); err != nil {
+			return nil, err
 		}
 	}
-	q, err := url.ParseQuery(string(c.RequestCtx().URI().QueryString()))
+	q, err := url.ParseQuery(string(r.query))
 	if err != nil {
 		return nil, badRequest("query", "malformed query string: %v", err)
 	}
@@ -116,10 +113,31 @@ func parseLetterInput(c fiber.Ctx) (*letterInput, error) {
 			return nil, badRequest(k, "given both in the query and in the body")
 		}
 	}
-	if err := in.setAll(q, given); err != nil {
+	if err := in.setAll(q, given, "query"); err != nil {
 		return nil, err
 	}
 	return in, nil
+}
+
+// decodeBody decodes a JSON or urlencoded form body into in.
+func decodeBody(r rawInput, in *letterInput, given map[string]bool) error {
+	if enc := r.contentEncoding; enc != "" && !strings.EqualFold(enc, "identity") {
+		return newRequestError(415, "unsupported-media-type", "Content-Encoding", "compressed request bodies are not accepted")
+	}
+	mt, _, err := mime.ParseMediaType(r.contentType)
+	switch {
+	case err != nil:
+		return unsupportedType()
+	case mt == "application/json" || strings.HasSuffix(mt, "+json"):
+		return decodeJSON(r.body, in, given)
+	case mt == "application/x-www-form-urlencoded":
+		vals, err := url.ParseQuery(string(r.body))
+		if err != nil {
+			return badRequest(bodyField, "malformed form body: %v", err)
+		}
+		return in.setAll(vals, given, bodyField)
+	}
+	return unsupportedType()
 }
 
 func unsupportedType() error {
@@ -133,6 +151,10 @@ func decodeJSON(body []byte, in *letterInput, given map[string]bool) error {
 	if !utf8.Valid(body) {
 		return badRequest(bodyField, "the JSON body is not valid UTF-8")
 	}
+	keys, err := jsonKeys(body)
+	if err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(in); err != nil {
@@ -141,12 +163,55 @@ func decodeJSON(body []byte, in *letterInput, given map[string]bool) error {
 	if _, err := dec.Token(); err != io.EOF {
 		return badRequest(bodyField, "malformed JSON: data after the object")
 	}
-	var keys map[string]json.RawMessage
-	if err := json.Unmarshal(body, &keys); err != nil {
-		return jsonError(err)
-	}
-	for k := range keys {
+	for _, k := range keys {
 		given[k] = true
+	}
+	return nil
+}
+
+// jsonKeys returns the keys of the top-level JSON object. encoding/json
+// would let a later duplicate key win and would match keys in any case
+// ("NAME" sets name), so a body could say two things at once; such a body
+// is refused naming the key. Syntax errors are left to the decoder.
+func jsonKeys(body []byte) ([]string, error) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, nil
+	}
+	var keys []string
+	seen := map[string]bool{}
+	for dec.More() {
+		t, err := dec.Token()
+		k, ok := t.(string)
+		if err != nil || !ok {
+			return nil, nil
+		}
+		if err := checkJSONKey(k, seen); err != nil {
+			return nil, err
+		}
+		seen[k] = true
+		keys = append(keys, k)
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return nil, nil
+		}
+	}
+	return keys, nil
+}
+
+// checkJSONKey refuses a key given before and a key that differs only in
+// case from a field name, and an empty key.
+func checkJSONKey(k string, seen map[string]bool) error {
+	if k == "" {
+		return badRequest(bodyField, "a JSON key without a name (\"\")")
+	}
+	if seen[k] {
+		return badRequest(k, "given twice in the JSON object; give it once")
+	}
+	for _, f := range fieldNames {
+		if k != f && strings.EqualFold(k, f) {
+			return badRequest(k, "unknown field; field names are case-sensitive: %q", f)
+		}
 	}
 	return nil
 }
@@ -189,10 +254,14 @@ func jsonKind(field string) string {
 	return "string"
 }
 
-// setAll sets fields from form or query values. address may repeat; any
-// other field given twice, and any unknown field, is an error.
-func (in *letterInput) setAll(vals url.Values, given map[string]bool) error {
+// setAll sets fields from form or query values (source names them in
+// errors: "$" or "query"). address may repeat; any other field given
+// twice, any unknown field and a value without a name are errors.
+func (in *letterInput) setAll(vals url.Values, given map[string]bool, source string) error {
 	for k, vs := range vals {
+		if k == "" {
+			return badRequest(source, "a value without a field name (\"=…\")")
+		}
 		for _, v := range vs {
 			if !utf8.ValidString(v) {
 				return badRequest(k, "not valid UTF-8")

@@ -23,6 +23,7 @@ const (
 	keyFormat             // a known format name
 	keyProblem            // problem type of an error response
 	keyPersonal           // []string: signer values, only for redacting error causes
+	keyUnrouted           // true: answered before routing (see answerUnrouted)
 )
 
 const headerRequestID = "X-Request-ID"
@@ -36,7 +37,7 @@ func (s *Server) observe(c fiber.Ctx) error {
 	c.Set(headerRequestID, rid)
 	var err error = fiber.ErrRequestEntityTooLarge
 	if c.Request().Header.ContentLength() <= maxBody {
-		err = c.Next()
+		err = s.guardedNext(c)
 	}
 	if err != nil {
 		if herr := s.respondError(c, err); herr != nil {
@@ -55,10 +56,11 @@ func (s *Server) record(c fiber.Ctx, rid string, d time.Duration) {
 	route := routeOf(c)
 	lang, _ := c.Locals(keyLang).(string)
 	format, _ := c.Locals(keyFormat).(string)
-	s.m.requests.WithLabelValues(route, c.Method(), strconv.Itoa(status), format, lang).Inc()
+	method := methodLabel(string(c.RequestCtx().Method())) // c.Method() panics on an unknown method
+	s.m.requests.WithLabelValues(route, method, strconv.Itoa(status), format, lang).Inc()
 	attrs := []slog.Attr{
 		slog.String("request_id", rid),
-		slog.String("method", c.Method()),
+		slog.String("method", method),
 		slog.String("route", route),
 		slog.Int("status", status),
 		slog.Float64("duration_ms", float64(d.Microseconds())/1000),
@@ -74,7 +76,7 @@ func (s *Server) record(c fiber.Ctx, rid string, d time.Duration) {
 		attrs = append(attrs, slog.String("problem", p))
 	}
 	level := slog.LevelInfo
-	if status >= 500 && status != 503 {
+	if status >= 500 && status != 503 && status != 501 {
 		level = slog.LevelError
 	}
 	s.log.LogAttrs(c.Context(), level, "request", attrs...)
@@ -82,6 +84,9 @@ func (s *Server) record(c fiber.Ctx, rid string, d time.Duration) {
 
 // routeOf is the template of the matched route, or "unmatched".
 func routeOf(c fiber.Ctx) string {
+	if unrouted, _ := c.Locals(keyUnrouted).(bool); unrouted {
+		return "unmatched"
+	}
 	if r := c.Route(); r != nil && r.Method != "USE" && r.Path != "" && r.Path != "/" {
 		return r.Path
 	}
@@ -150,12 +155,12 @@ func (s *Server) auth(c fiber.Ctx) error {
 	if len(s.keys) == 0 {
 		return c.Next()
 	}
-	token, ok := strings.CutPrefix(c.Get(fiber.HeaderAuthorization), "Bearer ")
-	if !ok || token == "" {
+	token, ok := bearerToken(c.Get(fiber.HeaderAuthorization))
+	if !ok {
 		return &requestError{status: 401, kind: "unauthorized", detail: "this route needs an API key: Authorization: Bearer <key>",
 			fields: fieldList("Authorization", "missing bearer token")}
 	}
-	sum := sha256.Sum256([]byte(strings.TrimSpace(token)))
+	sum := sha256.Sum256([]byte(token))
 	match := 0
 	for i := range s.keys {
 		match |= subtle.ConstantTimeCompare(sum[:], s.keys[i][:])
@@ -165,4 +170,16 @@ func (s *Server) auth(c fiber.Ctx) error {
 			fields: fieldList("Authorization", "unknown API key")}
 	}
 	return c.Next()
+}
+
+// bearerToken returns the token of an "Authorization: Bearer <token>"
+// header. The scheme name is case-insensitive (RFC 9110 11.1), and any
+// amount of spaces may separate it from the token.
+func bearerToken(h string) (string, bool) {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(h), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	token = strings.TrimSpace(token)
+	return token, token != ""
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"sort"
 	"strings"
@@ -10,25 +11,27 @@ import (
 	"time"
 )
 
-// TestOverload: with two render slots, 50 parallel letters each get a
-// letter or a quick 503 with Retry-After; nothing hangs or fails.
+// TestOverload: with one heavy render slot and a short queue wait, 40
+// parallel fax TIFFs get either their fax or a 503 problem with
+// Retry-After; some must be refused (with the limiter disabled none is,
+// and the test fails), nothing else happens, and the server stays up.
 func TestOverload(t *testing.T) {
-	ts := start(t, Config{MaxRenders: 2, Queue: 2, QueueWait: 100 * time.Millisecond})
-	const n = 50
-	c := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: n}}
+	ts := start(t, Config{MaxRenders: 2, HeavyRenders: 1, QueueWait: 50 * time.Millisecond})
+	const n = 40
+	c := &http.Client{Timeout: 60 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: n}}
 	var (
 		wg     sync.WaitGroup
 		mu     sync.Mutex
 		counts = map[int]int{}
 	)
-	body := `{"lang":"en","name":"Amina Rahimi","date":"2023-11-20"}`
+	body := `{"lang":"en","name":"Amina Rahimi","date":"2023-11-20","recipient":"interior","format":"tiff"}`
 	startGate := make(chan struct{})
 	for i := 0; i < n; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			<-startGate
-			resp, err := c.Post(ts.url+"/v1/actions/109-23/letter", "application/json", strings.NewReader(body))
+			resp, err := c.Post(ts.url+"/v1/actions/109-23/fax", "application/json", strings.NewReader(body))
 			if err != nil {
 				t.Errorf("request failed: %v", err)
 				return
@@ -41,8 +44,8 @@ func TestOverload(t *testing.T) {
 				if resp.Header.Get("Retry-After") == "" {
 					t.Error("503 without Retry-After")
 				}
-				if err := json.NewDecoder(resp.Body).Decode(&p); err != nil || p.Status != 503 {
-					t.Errorf("503 body is not a problem: %v %+v", err, p)
+				if err := json.NewDecoder(resp.Body).Decode(&p); err != nil || p.Status != 503 || p.Type != problemNS+"overloaded" {
+					t.Errorf("503 body is not the overloaded problem: %v %+v", err, p)
 				}
 			default:
 				t.Errorf("status %d", resp.StatusCode)
@@ -56,9 +59,16 @@ func TestOverload(t *testing.T) {
 	close(startGate)
 	wg.Wait()
 	c.CloseIdleConnections() // connections dialled but never used would hold up shutdown until the read timeout
-	t.Logf("50 parallel letters with 2 slots: %v in %v", counts, time.Since(began))
+	t.Logf("%d parallel fax TIFFs, 1 heavy slot: %v in %v", n, counts, time.Since(began))
 	if counts[200] == 0 {
-		t.Error("no request got its letter")
+		t.Error("no request got its fax")
+	}
+	if counts[503] == 0 {
+		t.Error("no request was refused: the limiter is not limiting")
+	}
+	_, m := ts.do(t, "GET", "/metrics", nil, nil)
+	if want := fmt.Sprintf("ualetters_renders_rejected_total %d", counts[503]); !strings.Contains(string(m), want) {
+		t.Errorf("metrics lack %q", want)
 	}
 	resp, _ := ts.do(t, "GET", "/healthz", nil, nil)
 	if resp.StatusCode != 200 {
@@ -193,9 +203,9 @@ func TestAPIKeys(t *testing.T) {
 			t.Errorf("401 problem %+v, WWW-Authenticate %q", p, resp.Header.Get("WWW-Authenticate"))
 		}
 	}
-	for _, key := range []string{"k-one", "k-two-longer"} {
-		if resp, b := ts.postJSON(t, "/v1/actions/109-23/letter", body, map[string]string{"Authorization": "Bearer " + key}); resp.StatusCode != 200 {
-			t.Errorf("key %s: status %d: %s", key, resp.StatusCode, b)
+	for _, h := range []string{"Bearer k-one", "Bearer k-two-longer", "bearer k-one", "BEARER  k-two-longer"} {
+		if resp, b := ts.postJSON(t, "/v1/actions/109-23/letter", body, map[string]string{"Authorization": h}); resp.StatusCode != 200 {
+			t.Errorf("Authorization: %s: status %d: %s", h, resp.StatusCode, b)
 		}
 	}
 	for _, p := range []string{"/healthz", "/readyz", "/metrics", "/openapi.json", "/v1/actions", "/v1/actions/109-23"} {

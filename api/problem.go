@@ -26,6 +26,8 @@ type Problem struct {
 	Errors    []letter.FieldError `json:"errors,omitempty"`
 	Available []string            `json:"available,omitempty"`  // languages or formats on offer (406)
 	Chars     []string            `json:"characters,omitempty"` // characters no font covers (422)
+	Pages     int                 `json:"pages,omitempty"`      // pages the letter would have (422 too-long)
+	MaxPages  int                 `json:"max_pages,omitempty"`  // the page cap (422 too-long)
 	RequestID string              `json:"request_id,omitempty"`
 }
 
@@ -71,6 +73,7 @@ func toProblem(err error) (p Problem, internal bool) {
 		fe  *fiber.Error
 		lle *service.LanguageError
 		nfe *service.NoFaxError
+		tle *service.TooLongError
 	)
 	switch {
 	case errors.As(err, &re):
@@ -107,6 +110,16 @@ func toProblem(err error) (p Problem, internal bool) {
 		p = fieldProblem(501, "format-unavailable", "format", err.Error())
 	case errors.Is(err, errOverloaded):
 		p = Problem{Type: problemNS + "overloaded", Status: 503, Detail: errOverloaded.Error()}
+	case errors.As(err, &tle):
+		p = fieldProblem(422, "too-long", "body", tle.Error())
+		p.Pages, p.MaxPages = tle.Pages, tle.Max
+	case errors.Is(err, errRenderTimeout):
+		p = Problem{Type: problemNS + "render-timeout", Status: 503, Detail: errRenderTimeout.Error() + "; try again shortly"}
+	case errors.Is(err, errShuttingDown):
+		p = Problem{Type: problemNS + "shutting-down", Status: 503, Detail: errShuttingDown.Error() + "; try again shortly"}
+	case errors.Is(err, errClientGone):
+		p = Problem{Type: problemNS + "client-closed-request", Status: statusClientClosed, Title: "Client Closed Request",
+			Detail: errClientGone.Error()}
 	case errors.As(err, &fe):
 		p = fiberProblem(fe)
 	default:
@@ -118,6 +131,11 @@ func toProblem(err error) (p Problem, internal bool) {
 	}
 	return p, p.Status >= 500 && p.Status != 503 && p.Status != 501
 }
+
+// statusClientClosed is the status logged (and counted) for a request
+// whose client left before its document was rendered (nginx's 499); the
+// client never sees it.
+const statusClientClosed = 499
 
 // coverageProblem names each field and the characters no font covers.
 func coverageProblem(ce *letter.CoverageError) Problem {
@@ -158,7 +176,12 @@ func fiberProblem(fe *fiber.Error) Problem {
 	case fiber.StatusRequestTimeout:
 		return Problem{Type: problemNS + "timeout", Status: 408, Detail: "the request was not received in time"}
 	case fiber.StatusRequestHeaderFieldsTooLarge:
-		return Problem{Type: problemNS + "headers-too-large", Status: 431, Detail: "the request headers are too large"}
+		return Problem{Type: problemNS + "headers-too-large", Status: 431,
+			Detail: "the request line and headers are larger than " + strconv.Itoa(maxHeader/1024) + " KiB"}
+	case fiber.StatusNotImplemented:
+		return fieldProblem(501, "method-not-implemented", "method", "the server does not know this method; see /openapi.json")
+	case fiber.StatusBadRequest:
+		return Problem{Type: problemNS + "malformed-request", Status: 400, Detail: "the request is not valid HTTP/1.1"}
 	}
 	if fe.Code >= 500 {
 		return Problem{Type: "about:blank", Status: fe.Code}

@@ -27,11 +27,14 @@ type Config struct {
 	Logger       *slog.Logger  // default: slog.Default()
 	APIKeys      []string      // bearer keys for the letter and fax routes; none means open
 	MaxRenders   int           // concurrent renders; default 2 × CPUs
-	Queue        int           // requests that may wait for a render slot; default 2 × MaxRenders
+	HeavyRenders int           // concurrent heavy renders (fax TIFFs, batches, long own words); default CPUs / 2, at least 1
+	Queue        int           // most requests waiting for a render slot (a memory bound); default 1024
 	QueueWait    time.Duration // longest wait for a render slot; default 300 ms
-	ReadTimeout  time.Duration // default 10 s
-	WriteTimeout time.Duration // default 30 s
-	IdleTimeout  time.Duration // default 60 s
+	// RenderTimeout ends a render that takes longer (503); default 10 s.
+	RenderTimeout time.Duration
+	ReadTimeout   time.Duration // default 10 s
+	WriteTimeout  time.Duration // default 30 s
+	IdleTimeout   time.Duration // default 60 s
 	// Ready reports whether fonts and templates are loaded (GET /readyz);
 	// default: always ready.
 	Ready func() error
@@ -50,8 +53,14 @@ func (c *Config) defaults() {
 	if c.MaxRenders <= 0 {
 		c.MaxRenders = 2 * runtime.NumCPU()
 	}
+	if c.HeavyRenders <= 0 {
+		c.HeavyRenders = max(1, runtime.NumCPU()/2)
+	}
 	if c.Queue <= 0 {
-		c.Queue = 2 * c.MaxRenders
+		c.Queue = DefaultQueue
+	}
+	if c.RenderTimeout <= 0 {
+		c.RenderTimeout = 10 * time.Second
 	}
 	if c.QueueWait <= 0 {
 		c.QueueWait = 300 * time.Millisecond
@@ -70,8 +79,14 @@ func (c *Config) defaults() {
 	}
 }
 
+// DefaultQueue bounds the render queue by count, only to bound memory:
+// the queue wait is what limits it in practice (see limiter).
+const DefaultQueue = 1024
+
 // Server is the HTTP service.
 type Server struct {
+	base context.Context         // parent of every render's context
+	stop context.CancelCauseFunc // cancels base: renders still running when the drain ends
 	app  *fiber.App
 	svc  *service.Service
 	cfg  Config
@@ -87,7 +102,8 @@ type Server struct {
 func New(svc *service.Service, cfg Config) *Server {
 	cfg.defaults()
 	s := &Server{svc: svc, cfg: cfg, log: cfg.Logger, m: newMetrics(),
-		lim: newLimiter(cfg.MaxRenders, cfg.Queue, cfg.QueueWait)}
+		lim: newLimiter(cfg.MaxRenders, cfg.HeavyRenders, cfg.Queue, cfg.QueueWait)}
+	s.base, s.stop = context.WithCancelCause(context.Background())
 	for _, k := range cfg.APIKeys {
 		if k != "" {
 			s.keys = append(s.keys, sha256.Sum256([]byte(k)))
@@ -104,6 +120,7 @@ func New(svc *service.Service, cfg Config) *Server {
 		DisableHeadAutoRegister: true,
 		ErrorHandler:            s.errorHandler,
 	})
+	s.hardenServer()
 	s.routes()
 	return s
 }
@@ -143,8 +160,15 @@ func (s *Server) Serve(ln net.Listener) error {
 }
 
 // Shutdown stops accepting connections and waits, until ctx ends, for
-// the requests in flight to finish.
+// the requests in flight to finish. Renders still running shortly before
+// ctx's deadline (a fifth of the time left, at most 2 s) are cancelled and
+// answered with 503, so no client is dropped without an answer.
 func (s *Server) Shutdown(ctx context.Context) error {
+	if dl, ok := ctx.Deadline(); ok {
+		left := time.Until(dl)
+		t := time.AfterFunc(left-min(left/5, 2*time.Second), func() { s.stop(errShuttingDown) })
+		defer t.Stop()
+	}
 	return s.app.ShutdownWithContext(ctx)
 }
 

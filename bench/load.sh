@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 duration=${DURATION:-20s}
 threads=${THREADS:-2}
 connections=${CONNECTIONS:-16}
-port=${PORT:-18089}
+port=${PORT:-18011}
 
 command -v wrk >/dev/null || { echo "load.sh: wrk missing (apt-get install -y wrk)" >&2; exit 2; }
 tmp=$(mktemp -d)
@@ -28,9 +28,9 @@ cleanup() {
 trap cleanup EXIT
 
 go build -o "$tmp/ualetters" ./cmd/ualetters
-# The render queue holds every wrk connection, so that no answer is a 503
-# by configuration: the test measures throughput and latency at saturation.
-UALETTERS_LOG_LEVEL=warn "$tmp/ualetters" serve --addr "127.0.0.1:$port" --queue "$connections" ${SERVE_FLAGS:-} 2>"$tmp/server.log" &
+# The server runs with its default admission (queue bounded by the
+# expected wait); non-2xx answers are counted, not hidden.
+UALETTERS_LOG_LEVEL=warn "$tmp/ualetters" serve --addr "127.0.0.1:$port" ${SERVE_FLAGS:-} 2>"$tmp/server.log" &
 pid=$!
 for _ in $(seq 100); do
   curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break

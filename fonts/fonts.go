@@ -125,10 +125,12 @@ func (id ID) NewFace() *font.Face { return font.NewFace(id.Font()) }
 // Upem is the font's units per em.
 func (id ID) Upem() float64 { return float64(id.Font().Upem()) }
 
-// Has reports whether the font maps r to a glyph.
+// Has reports whether the font maps r to a real glyph. Glyph 0 is
+// .notdef: go-text reports it as found for some characters (U+FFFF), but
+// it draws a blank box or nothing, so it does not count.
 func (id ID) Has(r rune) bool {
-	_, ok := id.Font().NominalGlyph(r)
-	return ok
+	gid, ok := id.Font().NominalGlyph(r)
+	return ok && gid != 0
 }
 
 // Variant returns the font of the same family closest to the given style.
@@ -179,6 +181,38 @@ func fallbacks(lang string) []ID {
 	default:
 		return []ID{SansRegular, NaskhRegular, NastaliqRegular}
 	}
+}
+
+// Fallbacks returns the order in which fonts are tried for text of the
+// language: its script font first.
+func Fallbacks(lang string) []ID { return fallbacks(lang) }
+
+// ForWord returns the font that sets a whole Arabic-script word: the font
+// fonts.For gives its first letter when that font has all its letters,
+// else the first font in the language's fallback order that does, so the
+// word stays joined. False if no Arabic font has every letter.
+func ForWord(lang string, word []rune) (ID, bool) {
+	var order []ID
+	if len(word) > 0 {
+		if id, ok := For(lang, word[0]); ok {
+			order = append(order, id)
+		}
+	}
+	for _, id := range append(order, fallbacks(lang)...) {
+		if id.Arabic() && hasAll(id, word) {
+			return id, true
+		}
+	}
+	return 0, false
+}
+
+func hasAll(id ID, word []rune) bool {
+	for _, r := range word {
+		if !Ignorable(r) && !id.Has(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // IsArabicScript reports whether r belongs to the Arabic script.

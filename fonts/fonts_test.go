@@ -60,3 +60,20 @@ func TestEveryFontParses(t *testing.T) {
 		}
 	}
 }
+
+// TestGlyphZeroIsNotCoverage: go-text maps U+FFFF to glyph 0 (.notdef)
+// and reports it found; coverage must not count it, or the back ends draw
+// a blank (PDF, PNG, TIFF) or fail (DOCX).
+func TestGlyphZeroIsNotCoverage(t *testing.T) {
+	for _, id := range All() {
+		if gid, ok := id.Font().NominalGlyph(0xFFFF); ok && gid == 0 && id.Has(0xFFFF) {
+			t.Errorf("%v: Has(U+FFFF) with glyph 0", id)
+		}
+		if !id.Has('.') && !id.Has(0x0627) {
+			t.Errorf("%v: has neither '.' nor alef", id)
+		}
+	}
+	if got := Uncovered("en", "a\uFFFFb"); len(got) != 1 || got[0] != 0xFFFF {
+		t.Errorf("Uncovered(en, a U+FFFF b) = %U, want [U+FFFF]", got)
+	}
+}

@@ -73,7 +73,7 @@ func TestTemplateProblems(t *testing.T) {
 		{"slash form", "actions/109-23/letter.ur.yaml", "لکھ رہی ہوں|", "لکھ رہا/رہی ہوں|", "letter.ur.yaml:{line}: slash form"},
 		{"unclosed", fr, "signature: \"{{signer}}\"", "signature: \"{{signer\"", fr + ":{line}: unclosed"},
 		{"status", fr, "status: draft", "status: final", fr + ":{line}: status \"final\""},
-		{"unknown key", fr, "status: draft", "status: draft\nauthor: x", fr + ":13: unknown key \"author\""},
+		{"unknown key", fr, "status: draft", "author: x\nstatus: draft", fr + ":{line}: unknown key \"author\""},
 		{"locale label", "locales/de.yaml", "  pages: Seiten\n", "", "locales/de.yaml:10: labels: missing \"pages\""},
 		{"locale placeholder", "locales/de.yaml", "{{pages}} Seiten", "{{n}} Seiten", "locales/de.yaml:21: unknown placeholder {{n}}"},
 		{"locale font", "locales/sd.yaml", "font: Noto Naskh Arabic", "font: Noto Nastaliq Urdu", "locales/sd.yaml:7: font"},

@@ -149,12 +149,23 @@ func checkText(ve *ValidationError, field, s string, limit int, multiline bool) 
 			ve.Add(field, "control character U+%04X is not allowed", r)
 			return false
 		}
+		if Noncharacter(r) {
+			ve.Add(field, "noncharacter U+%04X is not allowed", r)
+			return false
+		}
 	}
 	if n := utf8.RuneCountInString(norm.NFC.String(s)); n > limit {
 		ve.Add(field, "at most %d characters, got %d", limit, n)
 		return false
 	}
 	return true
+}
+
+// Noncharacter reports whether r is one of Unicode's 66 noncharacters
+// (U+FDD0–U+FDEF and the last two code points of every plane, U+FFFE,
+// U+FFFF … U+10FFFF), which are never valid in interchanged text.
+func Noncharacter(r rune) bool {
+	return r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE && r <= unicode.MaxRune
 }
 
 // visible reports whether r prints: a letter, mark, number, punctuation

@@ -2,6 +2,8 @@ package letter_test
 
 import (
 	"errors"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -38,6 +40,12 @@ func TestValidateFields(t *testing.T) {
 		{"name control", func(r *letter.Request) { r.Signer.Name = "Amina\x00" }, "name"},
 		{"name newline", func(r *letter.Request) { r.Signer.Name = "Amina\nKhan" }, "name"},
 		{"invalid utf-8", func(r *letter.Request) { r.Signer.Name = "Amina \xff" }, "name"},
+		{"name noncharacter FFFF", func(r *letter.Request) { r.Signer.Name = "Amina \uFFFF" }, "name"},
+		{"city noncharacter FFFE", func(r *letter.Request) { r.Signer.City = "Bern\uFFFE" }, "city"},
+		{"body noncharacter FDD0", func(r *letter.Request) { r.Body = "Please\uFDD0 stop." }, "body"},
+		{"body noncharacter FDEF", func(r *letter.Request) { r.Body = "\uFDEF" }, "body"},
+		{"address noncharacter 10FFFF", func(r *letter.Request) { r.Signer.Address = []string{"x\U0010FFFF"} }, "address[0]"},
+		{"email noncharacter 1FFFE", func(r *letter.Request) { r.Signer.Email = "a\U0001FFFE@b.ch" }, "email"},
 		{"address lines", func(r *letter.Request) { r.Signer.Address = strings.Split("1\n2\n3\n4\n5\n6\n7", "\n") }, "address"},
 		{"address line length", func(r *letter.Request) { r.Signer.Address = []string{"ok", long} }, "address[1]"},
 		{"address control", func(r *letter.Request) { r.Signer.Address = []string{"a\x07b"} }, "address[0]"},
@@ -139,5 +147,38 @@ func TestCoverageError(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "U+1F600") {
 		t.Errorf("message %q", err)
+	}
+}
+
+// TestNoncharacters checks letter.Noncharacter against the definition in
+// Unicode's PropList.txt (Noncharacter_Code_Point), read from Debian's
+// unicode-data when installed.
+func TestNoncharacters(t *testing.T) {
+	want := map[rune]bool{}
+	data, err := os.ReadFile("/usr/share/unicode/PropList.txt")
+	if err != nil {
+		t.Skipf("PropList.txt not installed (apt-get install unicode-data): %v", err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if !strings.Contains(line, "; Noncharacter_Code_Point") {
+			continue
+		}
+		lo, hi, _ := strings.Cut(strings.TrimSpace(strings.Split(line, ";")[0]), "..")
+		a, _ := strconv.ParseUint(lo, 16, 32)
+		b := a
+		if hi != "" {
+			b, _ = strconv.ParseUint(hi, 16, 32)
+		}
+		for r := a; r <= b; r++ {
+			want[rune(r)] = true
+		}
+	}
+	if len(want) != 66 {
+		t.Fatalf("PropList.txt lists %d noncharacters, want 66", len(want))
+	}
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if letter.Noncharacter(r) != want[r] {
+			t.Errorf("Noncharacter(%U) = %v, PropList.txt says %v", r, !want[r], want[r])
+		}
 	}
 }

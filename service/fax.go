@@ -62,7 +62,7 @@ func (s *Service) Fax(ctx context.Context, req FaxRequest) (*FaxResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	job, err := s.faxJob(req, true)
+	job, err := s.faxJob(ctx, req, true)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +79,7 @@ func (s *Service) Fax(ctx context.Context, req FaxRequest) (*FaxResult, error) {
 // faxJob checks req, then composes and lays out the appeal. one says
 // whether the request names one recipient (the /fax form) or none (the
 // batch).
-func (s *Service) faxJob(req FaxRequest, one bool) (*faxJob, error) {
+func (s *Service) faxJob(ctx context.Context, req FaxRequest, one bool) (*faxJob, error) {
 	cat := s.src.Current()
 	act, paper, opts, err := s.checkFax(cat, &req, one)
 	if err != nil {
@@ -91,10 +91,11 @@ func (s *Service) faxJob(req FaxRequest, one bool) (*faxJob, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compose %s/%s: %w", req.ActionID, req.Lang, err)
 	}
-	body, err := s.be.layouter.LayoutNumbered(doc, paper, layout.Numbering{Before: 1})
+	body, err := s.layout(ctx, doc, paper, layout.Numbering{Before: 1})
 	if err != nil {
-		return nil, fmt.Errorf("lay out: %w", err)
+		return nil, err
 	}
+	opts.Check = ctx.Err
 	return &faxJob{cat: cat, act: act, req: req, paper: paper, opts: opts, appeal: body, doc: doc, lang: doc.Tag}, nil
 }
 

@@ -46,7 +46,7 @@ func TestFaxRasterMatchesPDF(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		job, err := s.faxJob(req, true)
+		job, err := s.faxJob(context.Background(), req, true)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -60,7 +60,7 @@ func (s *Service) Faxes(ctx context.Context, req FaxRequest) (*FaxBatch, error) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	job, err := s.faxJob(req, false)
+	job, err := s.faxJob(ctx, req, false)
 	if err != nil {
 		return nil, err
 	}

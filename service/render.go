@@ -2,6 +2,7 @@ package service
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 
 	"github.com/ualetters/ualetters/letter"
@@ -37,9 +38,14 @@ func Prepare() error {
 	return nil
 }
 
-// render hands a composed document to the back end of format f.
-func (b *backends) render(doc *letter.Document, f Format, paper layout.Paper, page int) (*Result, error) {
+// render hands a composed document to the back end of format f; ld is
+// its layout (the DOCX back end, which leaves pagination to the word
+// processor, does not need it).
+func (b *backends) render(ctx context.Context, doc *letter.Document, ld *layout.Document, f Format, paper layout.Paper, page int) (*Result, error) {
 	res := &Result{ContentType: f.ContentType()}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	switch f {
 	case DOCX:
 		out, err := docx.Render(doc, docx.Options{Paper: paper})
@@ -49,12 +55,9 @@ func (b *backends) render(doc *letter.Document, f Format, paper layout.Paper, pa
 		res.Body = out
 		return res, nil
 	case PDF, PNG, TIFF:
-		ld, err := b.layouter.Layout(doc, paper)
-		if err != nil {
-			return nil, fmt.Errorf("lay out: %w", err)
-		}
 		res.Pages = len(ld.Pages)
-		res.Body, err = b.paged(ld, f, pageOptions{page: page})
+		var err error
+		res.Body, err = b.paged(ld, f, pageOptions{page: page, fax: raster.FaxOptions{Check: ctx.Err}})
 		if err != nil {
 			return nil, err
 		}

@@ -23,10 +23,14 @@ type Source interface {
 
 // Service renders letters. It is safe for concurrent use.
 type Service struct {
-	src Source
-	now func() time.Time
-	be  *backends
+	src      Source
+	now      func() time.Time
+	be       *backends
+	maxPages int
 }
+
+// DefaultMaxPages is the default page cap of a letter (WithMaxPages).
+const DefaultMaxPages = 10
 
 // Option configures a Service.
 type Option func(*Service)
@@ -35,9 +39,20 @@ type Option func(*Service)
 // the action's time zone).
 func WithClock(now func() time.Time) Option { return func(s *Service) { s.now = now } }
 
+// WithMaxPages caps the pages of a letter (the appeal of a fax without
+// its cover): a longer one fails with *TooLongError before it is rendered.
+// 0 or less means DefaultMaxPages.
+func WithMaxPages(n int) Option {
+	return func(s *Service) {
+		if n > 0 {
+			s.maxPages = n
+		}
+	}
+}
+
 // New returns a service over the catalogue src.
 func New(src Source, opts ...Option) *Service {
-	s := &Service{src: src, now: time.Now, be: newBackends()}
+	s := &Service{src: src, now: time.Now, be: newBackends(), maxPages: DefaultMaxPages}
 	for _, o := range opts {
 		o(s)
 	}
@@ -95,7 +110,11 @@ func (s *Service) Letter(ctx context.Context, req LetterRequest) (*Result, error
 	if err != nil {
 		return nil, fmt.Errorf("compose %s/%s: %w", req.ActionID, req.Lang, err)
 	}
-	res, err := s.be.render(doc, req.Format, paper, req.Page)
+	ld, err := s.layout(ctx, doc, paper, layout.Numbering{})
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.be.render(ctx, doc, ld, req.Format, paper, req.Page)
 	if err != nil {
 		return nil, err
 	}
@@ -136,6 +155,30 @@ func (s *Service) check(cat *letter.Catalogue, req *LetterRequest) (*letter.Acti
 		return nil, paper, &LanguageError{Lang: req.Lang, Available: act.LanguageCodes()}
 	}
 	return act, paper, nil
+}
+
+// MaxPages is the page cap of a letter.
+func (s *Service) MaxPages() int { return s.maxPages }
+
+// TooLongError reports a letter of more pages than the cap; the signer's
+// own words (body) are what makes a letter long.
+type TooLongError struct{ Pages, Max int }
+
+func (e *TooLongError) Error() string {
+	return fmt.Sprintf("the letter would have %d pages; at most %d are allowed: shorten the own words", e.Pages, e.Max)
+}
+
+// layout lays out doc within the page cap, stopping early when ctx ends.
+func (s *Service) layout(ctx context.Context, doc *letter.Document, paper layout.Paper, num layout.Numbering) (*layout.Document, error) {
+	ld, err := s.be.layouter.LayoutWith(doc, paper, layout.Options{Numbering: num, MaxPages: s.maxPages, Check: ctx.Err})
+	var tl *layout.TooLongError
+	switch {
+	case errors.As(err, &tl):
+		return nil, &TooLongError{Pages: tl.Pages, Max: tl.Max}
+	case err != nil:
+		return nil, fmt.Errorf("lay out: %w", err)
+	}
+	return ld, nil
 }
 
 // Filename is the download name of a document: UA-109-23-ur.pdf, or

@@ -11,13 +11,14 @@ import (
 	"github.com/ualetters/ualetters/templates"
 )
 
-func newTestService(t testing.TB) *Service {
+func newTestService(t testing.TB, opts ...Option) *Service {
 	t.Helper()
 	store, err := letter.NewStore(templates.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(store, WithClock(func() time.Time { return time.Date(2023, 11, 20, 9, 0, 0, 0, time.UTC) }))
+	opts = append([]Option{WithClock(func() time.Time { return time.Date(2023, 11, 20, 9, 0, 0, 0, time.UTC) })}, opts...)
+	return New(store, opts...)
 }
 
 func urduRequest(f Format) LetterRequest {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ualetters/ualetters/api"
+	"github.com/ualetters/ualetters/service"
 )
 
 // config is the effective configuration of serve: defaults, overridden by
@@ -21,8 +22,11 @@ type config struct {
 	Templates       string // directory replacing the embedded templates; "" = embedded
 	APIKeys         []string
 	MaxRenders      int
+	HeavyRenders    int
+	MaxPages        int
 	Queue           int
 	QueueWait       time.Duration
+	RenderTimeout   time.Duration
 	ReadTimeout     time.Duration
 	WriteTimeout    time.Duration
 	IdleTimeout     time.Duration
@@ -31,6 +35,7 @@ type config struct {
 	LogLevel        string
 	CORSOrigins     list // exact origins allowed to call the API from a browser
 	IgnoreFields    list // form fields the letter and fax routes drop
+	UI              bool // serve the letter builder page at GET /
 }
 
 // list is a comma-separated flag or variable; blanks around items are
@@ -59,26 +64,29 @@ func (e *envError) add(name, val, want string) {
 // loadConfig builds the configuration from the environment and args.
 func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*config, *flag.FlagSet, error) {
 	c := &config{Addr: ":8080", QueueWait: 300 * time.Millisecond, ReadTimeout: 10 * time.Second,
+		RenderTimeout: 10 * time.Second, MaxPages: service.DefaultMaxPages, Queue: api.DefaultQueue,
 		WriteTimeout: 30 * time.Second, IdleTimeout: 60 * time.Second, ShutdownTimeout: 25 * time.Second,
-		LogFormat: "json", LogLevel: "info"}
+		LogFormat: "json", LogLevel: "info", UI: true}
 	ee := &envError{}
 	envString(getenv, "UALETTERS_ADDR", &c.Addr)
 	envString(getenv, "UALETTERS_TEMPLATES", &c.Templates)
 	envString(getenv, "UALETTERS_LOG_FORMAT", &c.LogFormat)
 	envString(getenv, "UALETTERS_LOG_LEVEL", &c.LogLevel)
 	envInt(getenv, "UALETTERS_MAX_RENDERS", &c.MaxRenders, ee)
+	envInt(getenv, "UALETTERS_HEAVY_RENDERS", &c.HeavyRenders, ee)
+	envInt(getenv, "UALETTERS_MAX_PAGES", &c.MaxPages, ee)
 	envInt(getenv, "UALETTERS_QUEUE", &c.Queue, ee)
 	envDuration(getenv, "UALETTERS_QUEUE_WAIT", &c.QueueWait, ee)
+	envDuration(getenv, "UALETTERS_RENDER_TIMEOUT", &c.RenderTimeout, ee)
 	envDuration(getenv, "UALETTERS_READ_TIMEOUT", &c.ReadTimeout, ee)
 	envDuration(getenv, "UALETTERS_WRITE_TIMEOUT", &c.WriteTimeout, ee)
 	envDuration(getenv, "UALETTERS_IDLE_TIMEOUT", &c.IdleTimeout, ee)
 	envDuration(getenv, "UALETTERS_SHUTDOWN_TIMEOUT", &c.ShutdownTimeout, ee)
 	_ = c.CORSOrigins.Set(getenv("UALETTERS_CORS_ORIGINS"))
 	_ = c.IgnoreFields.Set(getenv("UALETTERS_IGNORE_FIELDS"))
-	for _, k := range strings.Split(getenv("UALETTERS_API_KEYS"), ",") {
-		if k = strings.TrimSpace(k); k != "" {
-			c.APIKeys = append(c.APIKeys, k)
-		}
+	envBool(getenv, "UALETTERS_UI", &c.UI, ee)
+	if raw := getenv("UALETTERS_API_KEYS"); raw != "" {
+		c.APIKeys = apiKeys(raw, ee)
 	}
 	if len(ee.msgs) > 0 {
 		return nil, nil, fmt.Errorf("bad environment: %s", strings.Join(ee.msgs, "; "))
@@ -89,8 +97,11 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*c
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (UALETTERS_ADDR)")
 	fs.StringVar(&c.Templates, "templates", c.Templates, "templates directory replacing the embedded ones; SIGHUP reloads it (UALETTERS_TEMPLATES)")
 	fs.IntVar(&c.MaxRenders, "max-renders", c.MaxRenders, "concurrent renders; 0 = 2 × CPUs (UALETTERS_MAX_RENDERS)")
-	fs.IntVar(&c.Queue, "queue", c.Queue, "requests that may wait for a render slot; 0 = 2 × max-renders (UALETTERS_QUEUE)")
-	fs.DurationVar(&c.QueueWait, "queue-wait", c.QueueWait, "longest wait for a render slot before 503 (UALETTERS_QUEUE_WAIT)")
+	fs.IntVar(&c.HeavyRenders, "heavy-renders", c.HeavyRenders, "concurrent heavy renders (fax TIFFs, batches, long own words); 0 = CPUs / 2, at least 1 (UALETTERS_HEAVY_RENDERS)")
+	fs.IntVar(&c.MaxPages, "max-pages", c.MaxPages, "most pages of a letter; longer ones get 422 too-long (UALETTERS_MAX_PAGES)")
+	fs.IntVar(&c.Queue, "queue", c.Queue, "most requests waiting for a render slot, a memory bound; the queue wait bounds it first (UALETTERS_QUEUE)")
+	fs.DurationVar(&c.QueueWait, "queue-wait", c.QueueWait, "longest wait for a render slot; requests expected to wait longer get 503 at once (UALETTERS_QUEUE_WAIT)")
+	fs.DurationVar(&c.RenderTimeout, "render-timeout", c.RenderTimeout, "longest render; then 503 render-timeout (UALETTERS_RENDER_TIMEOUT)")
 	fs.DurationVar(&c.ReadTimeout, "read-timeout", c.ReadTimeout, "time to read a request (UALETTERS_READ_TIMEOUT)")
 	fs.DurationVar(&c.WriteTimeout, "write-timeout", c.WriteTimeout, "time to write a response (UALETTERS_WRITE_TIMEOUT)")
 	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "keep-alive idle time (UALETTERS_IDLE_TIMEOUT)")
@@ -99,6 +110,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*c
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (UALETTERS_LOG_LEVEL)")
 	fs.Var(&c.CORSOrigins, "cors-origins", "comma-separated origins whose pages may call the API, e.g. https://campaign.example.org (UALETTERS_CORS_ORIGINS)")
 	fs.Var(&c.IgnoreFields, "ignore-fields", "comma-separated form fields the letter and fax routes ignore, e.g. op,form_token (UALETTERS_IGNORE_FIELDS)")
+	fs.BoolVar(&c.UI, "ui", c.UI, "serve the letter builder page at / (UALETTERS_UI)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: ualetters [serve] [flags]\nAPI keys come only from UALETTERS_API_KEYS (comma-separated), never from flags.")
 		fs.PrintDefaults()
@@ -111,8 +123,11 @@ func (c *config) resolve() {
 	if c.MaxRenders == 0 {
 		c.MaxRenders = 2 * runtime.NumCPU()
 	}
+	if c.HeavyRenders == 0 {
+		c.HeavyRenders = max(1, runtime.NumCPU()/2)
+	}
 	if c.Queue == 0 {
-		c.Queue = 2 * c.MaxRenders
+		c.Queue = api.DefaultQueue
 	}
 }
 
@@ -124,10 +139,10 @@ func (c *config) validate() error {
 	if err := lv.UnmarshalText([]byte(c.LogLevel)); err != nil {
 		return fmt.Errorf("log level %q: use debug, info, warn or error", c.LogLevel)
 	}
-	if c.MaxRenders < 0 || c.Queue < 0 {
-		return fmt.Errorf("max-renders and queue must not be negative")
+	if c.MaxRenders < 0 || c.HeavyRenders < 0 || c.Queue < 0 || c.MaxPages < 1 {
+		return fmt.Errorf("max-renders, heavy-renders and queue must not be negative, max-pages must be 1 or more")
 	}
-	for _, d := range []time.Duration{c.QueueWait, c.ReadTimeout, c.WriteTimeout, c.IdleTimeout, c.ShutdownTimeout} {
+	for _, d := range []time.Duration{c.QueueWait, c.RenderTimeout, c.ReadTimeout, c.WriteTimeout, c.IdleTimeout, c.ShutdownTimeout} {
 		if d < 0 {
 			return fmt.Errorf("durations must not be negative")
 		}
@@ -161,11 +176,13 @@ func checkOrigin(o string) error {
 func (c *config) logAttrs() []any {
 	return []any{
 		"addr", c.Addr, "templates", templatesName(c.Templates), "api_keys", len(c.APIKeys),
-		"max_renders", c.MaxRenders, "queue", c.Queue, "queue_wait", c.QueueWait.String(),
+		"max_renders", c.MaxRenders, "heavy_renders", c.HeavyRenders, "max_pages", c.MaxPages,
+		"queue", c.Queue, "queue_wait", c.QueueWait.String(), "render_timeout", c.RenderTimeout.String(),
 		"read_timeout", c.ReadTimeout.String(), "write_timeout", c.WriteTimeout.String(),
 		"idle_timeout", c.IdleTimeout.String(), "shutdown_timeout", c.ShutdownTimeout.String(),
 		"log_format", c.LogFormat, "log_level", c.LogLevel,
 		"cors_origins", c.CORSOrigins.String(), "ignore_fields", c.IgnoreFields.String(),
+		"ui", c.UI,
 	}
 }
 
@@ -174,6 +191,22 @@ func templatesName(dir string) string {
 		return "(embedded)"
 	}
 	return dir
+}
+
+// apiKeys splits UALETTERS_API_KEYS. A value that holds no usable key
+// (" , ") is an error: starting without authentication because of a typo
+// would open the letter routes to everyone.
+func apiKeys(raw string, ee *envError) []string {
+	var keys []string
+	for _, k := range strings.Split(raw, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		ee.msgs = append(ee.msgs, "UALETTERS_API_KEYS is set but holds no key (unset it to run without authentication)")
+	}
+	return keys
 }
 
 func envString(getenv func(string) string, name string, dst *string) {
@@ -190,6 +223,17 @@ func envInt(getenv func(string) string, name string, dst *int, ee *envError) {
 			return
 		}
 		*dst = n
+	}
+}
+
+func envBool(getenv func(string) string, name string, dst *bool, ee *envError) {
+	if v := getenv(name); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			ee.add(name, v, "true or false")
+			return
+		}
+		*dst = b
 	}
 }
 

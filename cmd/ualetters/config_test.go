@@ -44,3 +44,29 @@ func TestCORSAndIgnoreConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestAPIKeysWithoutAKeyRefuseToStart: a key list that holds no usable
+// key must not start an open server.
+func TestAPIKeysWithoutAKeyRefuseToStart(t *testing.T) {
+	for _, raw := range []string{" , ", ",", "   ", ",,\t,"} {
+		env := func(k string) string {
+			if k == "UALETTERS_API_KEYS" {
+				return raw
+			}
+			return ""
+		}
+		if _, _, err := loadConfig(nil, env, io.Discard); err == nil || !strings.Contains(err.Error(), "UALETTERS_API_KEYS") {
+			t.Errorf("UALETTERS_API_KEYS=%q: err %v, want a refusal naming the variable", raw, err)
+		}
+	}
+	env := func(k string) string {
+		if k == "UALETTERS_API_KEYS" {
+			return " k1 ,, k2 "
+		}
+		return ""
+	}
+	c, _, err := loadConfig(nil, env, io.Discard)
+	if err != nil || len(c.APIKeys) != 2 || c.APIKeys[0] != "k1" || c.APIKeys[1] != "k2" {
+		t.Errorf("keys %q, err %v; want [k1 k2]", c.APIKeys, err)
+	}
+}

@@ -6,6 +6,7 @@
 //	ualetters check-templates [DIR]   validate templates; prints file:line: problem
 //	ualetters healthcheck             GET /healthz of the local server (for containers)
 //	ualetters version                 module version and VCS revision of this binary
+//	ualetters text [flags] [PARA...]  lay out text, print lines in visual order (like fribidi)
 //
 // Every flag of serve also reads a UALETTERS_* environment variable; see
 // README.md.
@@ -60,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return checkTemplates(args, stdout, stderr)
 	case "healthcheck":
 		return healthcheck(args, stderr)
+	case "text":
+		return textCmd(args, os.Stdin, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, version.Get())
 		return exitOK
@@ -77,6 +80,8 @@ const usage = `usage:
                                      the ZIP of every recipient's fax and manifest.json
   ualetters check-templates [DIR]    validate templates (default: the embedded ones)
   ualetters healthcheck [-addr A]    exit 0 if the local service answers /healthz
+  ualetters text [flags] [PARA...]   lay out paragraphs (arguments or standard input lines) and
+                                     print each line in visual order; -runs lists the runs
   ualetters version                  print the version and VCS revision (also --version)
   ualetters help                     this text and the flags of serve (also --help)
 run "ualetters COMMAND -h" for the flags of a command`

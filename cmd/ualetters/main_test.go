@@ -102,7 +102,9 @@ const letterJSON = `{"lang":"en","name":"Amina Rahimi","date":"2023-11-20"}`
 // whose body is still arriving and several ordinary ones, sends SIGTERM,
 // and checks that every request completes and the process exits 0.
 func TestSIGTERMFinishesInFlightRequests(t *testing.T) {
-	s := startServer(t)
+	// a long queue wait: this test is about the drain, and on a busy
+	// machine the default 300 ms could refuse one of the 8 letters
+	s := startServer(t, "--queue-wait", "10s")
 	conn, err := net.Dial("tcp", s.addr)
 	if err != nil {
 		t.Fatal(err)
@@ -162,4 +164,48 @@ func TestSIGTERMFinishesInFlightRequests(t *testing.T) {
 	if !strings.Contains(s.log(), `"msg":"shutting down"`) {
 		t.Errorf("no shutdown log line:\n%s", s.log())
 	}
+}
+
+// TestSIGTERMCancelsLongRenders: renders that would outlast the drain
+// (224-page faxes, the page cap raised) are stopped before
+// shutdown-timeout ends and answered 503 shutting-down; the process exits
+// 0, in about the shutdown timeout.
+func TestSIGTERMCancelsLongRenders(t *testing.T) {
+	// The costliest fax the input limits allow: one Nastaliq letter a line
+	// (about 700 pages, several seconds even on an idle machine), so both
+	// renders are still running when the drain's deadline comes at 1.6 s.
+	s := startServer(t, "--shutdown-timeout", "2s", "--max-pages", "2000", "--heavy-renders", "2")
+	body := `{"lang":"ur","name":"Jane Doe","recipient":"interior","format":"tiff","body":"` + strings.Repeat(`ب\n`, 9999) + `ب"}`
+	answers := make(chan string, 2)
+	for i := 0; i < 2; i++ {
+		go func() {
+			resp, err := http.Post("http://"+s.addr+"/v1/actions/109-23/fax", "application/json", strings.NewReader(body))
+			if err != nil {
+				answers <- "no answer: " + err.Error()
+				return
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			answers <- fmt.Sprintf("%d %s", resp.StatusCode, b)
+		}()
+	}
+	time.Sleep(300 * time.Millisecond) // both renders are running
+	began := time.Now()
+	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 2; i++ {
+		if a := <-answers; !strings.HasPrefix(a, "503 ") || !strings.Contains(a, "shutting-down") {
+			t.Errorf("long render during the drain: %.200s", a)
+		}
+	}
+	select {
+	case err := <-s.done:
+		if err != nil {
+			t.Fatalf("exit: %v\n%s", err, s.log())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the server did not exit after SIGTERM")
+	}
+	t.Logf("exited %v after SIGTERM (shutdown-timeout 2 s)", time.Since(began))
 }

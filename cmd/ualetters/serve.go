@@ -18,6 +18,7 @@ import (
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/service"
 	"github.com/ualetters/ualetters/templates"
+	"github.com/ualetters/ualetters/web"
 )
 
 // serve runs the HTTP service until SIGTERM or SIGINT, then lets the
@@ -66,12 +67,18 @@ func runServer(cfg *config, log *slog.Logger) error {
 	if err := service.Prepare(); err != nil {
 		return err
 	}
-	srv := api.New(service.New(store), api.Config{
-		Logger: log, APIKeys: cfg.APIKeys, MaxRenders: cfg.MaxRenders, Queue: cfg.Queue,
-		QueueWait: cfg.QueueWait, ReadTimeout: cfg.ReadTimeout, WriteTimeout: cfg.WriteTimeout,
-		IdleTimeout: cfg.IdleTimeout, Ready: ready(store),
+	srv := api.New(service.New(store, service.WithMaxPages(cfg.MaxPages)), api.Config{
+		Logger: log, APIKeys: cfg.APIKeys, MaxRenders: cfg.MaxRenders, HeavyRenders: cfg.HeavyRenders,
+		Queue: cfg.Queue, QueueWait: cfg.QueueWait, RenderTimeout: cfg.RenderTimeout,
+		ReadTimeout: cfg.ReadTimeout, WriteTimeout: cfg.WriteTimeout, IdleTimeout: cfg.IdleTimeout,
+		Ready:       ready(store),
 		CORSOrigins: cfg.CORSOrigins, IgnoreFields: cfg.IgnoreFields,
 	})
+	if cfg.UI {
+		if err := web.Register(srv.Handler(), web.Options{APIKeys: len(cfg.APIKeys) > 0}); err != nil {
+			return err
+		}
+	}
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, syscall.SIGTERM, syscall.SIGINT)
 	hup := make(chan os.Signal, 1)
@@ -98,7 +105,10 @@ func runServer(cfg *config, log *slog.Logger) error {
 			ctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 			defer cancel()
 			if err := srv.Shutdown(ctx); err != nil {
-				return fmt.Errorf("shutdown: %w", err)
+				// renders were cancelled and answered before the deadline;
+				// what is left are idle or stuck connections: exit 0 anyway
+				log.Warn("drain ended before every connection closed", "error", err.Error())
+				return nil
 			}
 			if err := <-served; err != nil && !errors.Is(err, net.ErrClosed) {
 				return fmt.Errorf("serve: %w", err)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/model"
+	"github.com/ualetters/ualetters/render/numbers"
 )
 
 // Namespaces and relationship types of WordprocessingML.
@@ -104,11 +105,45 @@ func (r *renderer) paraSpacing(w *xw, before int) {
 // writeRuns writes a line's runs, each split by script.
 func (r *renderer) writeRuns(w *xw, runs []model.Run, bold bool) error {
 	for i := range runs {
-		if err := r.writeRun(w, &runs[i], bold); err != nil {
-			return fmt.Errorf("run %d: %w", i+1, err)
+		for _, part := range r.numberParts(runs[i]) {
+			if err := r.writeRun(w, &part, bold); err != nil {
+				return fmt.Errorf("run %d: %w", i+1, err)
+			}
 		}
 	}
 	return nil
+}
+
+// numberParts splits a run of right-to-left text at the digit groups the
+// text engine keeps left to right (0300-1234567, 20-11-2023; see
+// numbers.Units): each becomes an LTR-isolated run, as in the PDF.
+func (r *renderer) numberParts(run model.Run) []model.Run {
+	if !r.rtl || run.Kind == model.LTRIsolate || (run.Kind == model.User && !numbers.IsRTL(run.Text)) {
+		return []model.Run{run}
+	}
+	units := numbers.InString(run.Text)
+	if len(units) == 0 {
+		return []model.Run{run}
+	}
+	var out []model.Run
+	at := 0
+	for _, u := range units {
+		if u[0] > at {
+			part := run
+			part.Text = run.Text[at:u[0]]
+			out = append(out, part)
+		}
+		unit := run
+		unit.Text, unit.Kind = run.Text[u[0]:u[1]], model.LTRIsolate
+		out = append(out, unit)
+		at = u[1]
+	}
+	if at < len(run.Text) {
+		part := run
+		part.Text = run.Text[at:]
+		out = append(out, part)
+	}
+	return out
 }
 
 func (r *renderer) writeRun(w *xw, run *model.Run, bold bool) error {
@@ -227,7 +262,8 @@ func (r *renderer) writeSection(w *xw) {
 // writeHeader writes word/header1.xml: the UA reference.
 func (r *renderer) writeHeader(w *xw) error {
 	w.open("w:hdr", "xmlns:w", nsW, "xmlns:r", nsR)
-	r.startPara(w, headerStyle)
+	header, _ := headerFooter(r.doc.Lang)
+	r.startPara(w, header)
 	w.close("w:pPr")
 	run := model.Run{Text: r.doc.Reference, Lang: "en", Kind: model.LTRIsolate}
 	if err := r.writeRun(w, &run, false); err != nil {
@@ -243,7 +279,8 @@ func (r *renderer) writeFooter(w *xw) {
 	w.open("w:ftr", "xmlns:w", nsW, "xmlns:r", nsR)
 	// "1 / 3" reads left to right in every letter (like "109/23"): the
 	// footer paragraph is a centred LTR paragraph even in an RTL section.
-	r.startPara(w, footerStyle)
+	_, footer := headerFooter(r.doc.Lang)
+	r.startPara(w, footer)
 	w.close("w:pPr")
 	r.writeField(w, "PAGE", "1")
 	r.writeWRun(w, &wrun{text: " / ", font: fonts.SansRegular})

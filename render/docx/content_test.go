@@ -2,6 +2,7 @@ package docx
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -345,6 +346,8 @@ func TestSplitByScript(t *testing.T) {
 		{"ur", "J. Smith", false, "J. Smith"},
 		{"sd", "ڪراچي Karachi", false, "ڪراچي |Karachi"},
 		{"en", "Dear Ayesha", false, "Dear Ayesha"},
+		// Whole-word fallback: ملڪ (Sindhi ڪ) is one Naskh segment.
+		{"ur", "میرا ملڪ پاکستان", false, "میرا |ملڪ |پاکستان"},
 	}
 	for _, c := range cases {
 		segs, err := split(c.lang, c.text, c.ltr, fonts.ScriptFont(c.lang).Arabic(), nil)
@@ -427,6 +430,37 @@ func TestNoBidiControlsInText(t *testing.T) {
 					t.Errorf("%s %s: w:t %q holds U+%04X", lang, name, n.Text, []rune(n.Text[i:])[0])
 				}
 			}
+		}
+	}
+}
+
+// TestNumberPartsStayLeftToRight: in a right-to-left letter, digit groups
+// in own words and template text become LTR-isolated runs (as in the PDF);
+// a left-to-right user value and a left-to-right letter are left alone.
+func TestNumberPartsStayLeftToRight(t *testing.T) {
+	rtl := &renderer{rtl: true}
+	parts := rtl.numberParts(letter.Run{Text: "فون نمبر 0300-1234567 پر، 20-11-2023 کو", Kind: letter.User})
+	var got []string
+	for _, p := range parts {
+		got = append(got, fmt.Sprintf("%d:%s", p.Kind, p.Text))
+	}
+	want := []string{
+		fmt.Sprintf("%d:فون نمبر ", letter.User), fmt.Sprintf("%d:0300-1234567", letter.LTRIsolate),
+		fmt.Sprintf("%d: پر، ", letter.User), fmt.Sprintf("%d:20-11-2023", letter.LTRIsolate),
+		fmt.Sprintf("%d: کو", letter.User),
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("parts\n got %q\nwant %q", got, want)
+	}
+	for _, c := range []struct {
+		r   *renderer
+		run letter.Run
+	}{
+		{rtl, letter.Run{Text: "call 0300-1234567 now", Kind: letter.User}},
+		{&renderer{}, letter.Run{Text: "فون 0300-1234567"}},
+	} {
+		if n := len(c.r.numberParts(c.run)); n != 1 {
+			t.Errorf("%q (rtl %v): split into %d runs, want 1", c.run.Text, c.r.rtl, n)
 		}
 	}
 }

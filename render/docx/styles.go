@@ -21,7 +21,8 @@ type paraStyle struct {
 	keepLines bool
 	before    int // spacing before the block, twips
 	paraSpace int // spacing before each later paragraph of the block, twips
-	size      int // font size in half-points, every script
+	size      int // font size of Latin text in half-points (w:sz)
+	csSize    int // font size of the script font in half-points (w:szCs)
 	indent    int // start-side indent, twips; the tab stop of cover fields
 }
 
@@ -69,7 +70,8 @@ func roleStyles(lang string) map[model.Role]*paraStyle {
 		ps.keepLines = b.Keep
 		ps.before = twips(b.SpaceBefore)
 		ps.paraSpace = twips(b.ParaSpace)
-		ps.size = halfPoints(style.Size(lang, b))
+		ps.size = halfPoints(style.LatinSizeOf(b))
+		ps.csSize = halfPoints(style.Size(lang, b))
 		ps.indent = twips(b.Indent)
 		out[role] = &ps
 	}
@@ -91,10 +93,12 @@ func jcFor(a style.Align) string {
 	return ""
 }
 
-var (
-	headerStyle = &paraStyle{id: "Header", name: "header", size: halfPoints(style.FooterSize)}
-	footerStyle = &paraStyle{id: "Footer", name: "footer", size: halfPoints(style.FooterSize), jc: "center", ltr: true}
-)
+// headerFooter returns the header and footer styles of a language.
+func headerFooter(lang string) (header, footer *paraStyle) {
+	size, cs := halfPoints(style.FooterSize), halfPoints(style.ScriptSize(lang, style.FooterSize))
+	return &paraStyle{id: "Header", name: "header", size: size, csSize: cs},
+		&paraStyle{id: "Footer", name: "footer", size: size, csSize: cs, jc: "center", ltr: true}
+}
 
 // Page margins in twips: the style sheet's margin, and at the bottom the
 // margin plus the gap the PDF keeps above its footer, so that both hold
@@ -113,9 +117,9 @@ func (r *renderer) writeStyles(w *xw) {
 	w.open("w:rPr")
 	script := r.scriptFont.Family()
 	w.empty("w:rFonts", "w:ascii", sansFamily, "w:hAnsi", sansFamily, "w:eastAsia", sansFamily, "w:cs", script)
-	body := halfPoints(style.ProfileFor(r.doc.Lang).BodySize)
-	w.val("w:sz", itoa(body))
-	w.val("w:szCs", itoa(body))
+	prof := style.ProfileFor(r.doc.Lang)
+	w.val("w:sz", itoa(halfPoints(prof.LatinSize)))
+	w.val("w:szCs", itoa(halfPoints(prof.BodySize)))
 	r.writeDefaultLang(w)
 	w.close("w:rPr")
 	w.close("w:rPrDefault")
@@ -145,8 +149,9 @@ func (r *renderer) writeStyles(w *xw) {
 	for _, role := range styleOrder {
 		r.writeParaStyle(w, r.styles[role])
 	}
-	r.writeParaStyle(w, headerStyle)
-	r.writeParaStyle(w, footerStyle)
+	header, footer := headerFooter(r.doc.Lang)
+	r.writeParaStyle(w, header)
+	r.writeParaStyle(w, footer)
 	w.close("w:styles")
 }
 
@@ -175,7 +180,7 @@ func (r *renderer) writeParaStyle(w *xw, s *paraStyle) {
 		}
 		if s.size != 0 {
 			w.val("w:sz", itoa(s.size))
-			w.val("w:szCs", itoa(s.size))
+			w.val("w:szCs", itoa(s.csSize))
 		}
 		w.close("w:rPr")
 	}

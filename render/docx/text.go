@@ -136,8 +136,8 @@ func neutral(r rune) bool {
 	return !fonts.IsArabicScript(r) && !fonts.IsLatinScript(r)
 }
 
-// split cuts text into segments of one font. Arabic and Latin letters take
-// fonts.For's choice; each stretch of spaces, digits and punctuation takes
+// split cuts text into segments of one font. Letters take letterFont's
+// choice; each stretch of spaces, digits and punctuation takes
 // fonts.Common's, the same decision the text engine makes for the PDF,
 // with the fonts of the letters before and after it preferred. ltr marks
 // LTR values (numbers, dates, ids), which prefer Noto Sans so that they
@@ -155,7 +155,7 @@ func split(lang, text string, ltr, rtl bool, out []segment) ([]segment, error) {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !neutral(r) {
-			id, ok := fonts.For(lang, r)
+			id, ok := letterFont(lang, text, i)
 			if !ok {
 				return out, &fonts.UncoveredError{Lang: lang, Runes: []rune{r}}
 			}
@@ -182,6 +182,43 @@ func split(lang, text string, ltr, rtl bool, out []segment) ([]segment, error) {
 	return out, nil
 }
 
+// letterFont is the font of the letter at byte i of text: for an
+// Arabic-script letter, the font fonts.ForWord gives its whole word (a
+// word with a letter the script font lacks is set whole in a font that has
+// all its letters, as in the PDF), else fonts.For's.
+func letterFont(lang, text string, i int) (fonts.ID, bool) {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	if fonts.IsArabicScript(r) {
+		if id, ok := fonts.ForWord(lang, wordAt(text, i)); ok {
+			return id, true
+		}
+	}
+	return fonts.For(lang, r)
+}
+
+// wordAt returns the Arabic-script word around byte i of text (joiners
+// included): it is set in one font so that it stays joined.
+func wordAt(text string, i int) []rune {
+	in := func(r rune) bool { return fonts.IsArabicScript(r) || r == 0x200C || r == 0x200D }
+	start := i
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if !in(r) {
+			break
+		}
+		start -= size
+	}
+	end := i
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if !in(r) {
+			break
+		}
+		end += size
+	}
+	return []rune(text[start:end])
+}
+
 // splitNeutrals sets the neutral stretch text[i:j] in fonts.Common's font,
 // or character by character when no one font has it all. Between letters
 // of both directions the neutrals take the paragraph's direction (Unicode
@@ -194,8 +231,7 @@ func splitNeutrals(lang, text string, i, j int, ltr, rtl bool, cur fonts.ID, cut
 	}
 	next := fonts.ID(-1)
 	if j < len(text) {
-		r, _ := utf8.DecodeRuneInString(text[j:])
-		if id, ok := fonts.For(lang, r); ok {
+		if id, ok := letterFont(lang, text, j); ok {
 			next = id
 		}
 	}

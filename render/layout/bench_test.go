@@ -29,12 +29,12 @@ func urduModelLetter(b *testing.B) *letter.Document {
 func benchmarkShapeBreak(b *testing.B, cache func() *text.Cache) {
 	doc := urduModelLetter(b)
 	l := New(text.NewEngine(cache()))
-	if _, err := l.boxes(doc, A4); err != nil {
+	if _, err := l.boxes(doc, A4, nil); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := l.boxes(doc, A4); err != nil {
+		if _, err := l.boxes(doc, A4, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -41,22 +41,51 @@ type Numbering struct{ Before, After int }
 // paper. It returns the text engine's *fonts.UncoveredError for characters
 // no bundled font covers.
 func (l *Layouter) Layout(doc *model.Document, paper Paper) (*Document, error) {
-	return l.LayoutNumbered(doc, paper, Numbering{})
+	return l.LayoutWith(doc, paper, Options{})
 }
 
 // LayoutNumbered is Layout with page numbers that count the pages around
 // the document: page 1 of a letter behind a one-page cover is "2 / 3".
 func (l *Layouter) LayoutNumbered(doc *model.Document, paper Paper, num Numbering) (*Document, error) {
-	boxes, err := l.boxes(doc, paper)
+	return l.LayoutWith(doc, paper, Options{Numbering: num})
+}
+
+// Options number and bound one layout.
+type Options struct {
+	Numbering Numbering
+	// MaxPages, when above 0, refuses a document of more pages with a
+	// *TooLongError before any page is placed.
+	MaxPages int
+	// Check, when set, is called before each paragraph and each page; the
+	// layout stops with its error (a cancelled request, a deadline).
+	Check func() error
+}
+
+// TooLongError reports a document of more pages than Options.MaxPages.
+type TooLongError struct{ Pages, Max int }
+
+func (e *TooLongError) Error() string {
+	return fmt.Sprintf("layout: %d pages, more than the %d allowed", e.Pages, e.Max)
+}
+
+// LayoutWith is Layout within the bounds of o.
+func (l *Layouter) LayoutWith(doc *model.Document, paper Paper, o Options) (*Document, error) {
+	boxes, err := l.boxes(doc, paper, o.Check)
 	if err != nil {
 		return nil, err
 	}
 	pages := paginate(boxes, paper)
+	if o.MaxPages > 0 && len(pages) > o.MaxPages {
+		return nil, &TooLongError{Pages: len(pages), Max: o.MaxPages}
+	}
 	out := &Document{
 		Lang: doc.Tag, RTL: doc.RTL(), Title: doc.Title, Subject: doc.Subject,
 		Author: doc.Author, Keywords: doc.Reference, Date: doc.Date,
 	}
 	for i, pg := range pages {
+		if err := check(o.Check); err != nil {
+			return nil, err
+		}
 		p := Page{Paper: paper}
 		for _, pb := range pg {
 			st := Struct{Block: pb.box.block, Para: pb.box.para, Role: doc.Blocks[pb.box.block].Role}
@@ -68,6 +97,7 @@ func (l *Layouter) LayoutNumbered(doc *model.Document, paper Paper, num Numberin
 			p.Runs = append(p.Runs, tagRuns(placeLine(pb.box.line, pb.box.left, pb.baseline, doc.Tag, doc.Lang, doc.RTL()), st)...)
 		}
 		if doc.Kind != "cover" {
+			num := o.Numbering
 			runs, err := l.footer(doc, paper, num.Before+i+1, num.Before+len(pages)+num.After)
 			if err != nil {
 				return nil, err
@@ -79,11 +109,19 @@ func (l *Layouter) LayoutNumbered(doc *model.Document, paper Paper, num Numberin
 	return out, nil
 }
 
+// check calls f when it is set.
+func check(f func() error) error {
+	if f == nil {
+		return nil
+	}
+	return f()
+}
+
 // boxes lays out every block's lines and ties them with the keep rules.
-func (l *Layouter) boxes(doc *model.Document, paper Paper) ([]box, error) {
+func (l *Layouter) boxes(doc *model.Document, paper Paper, stop func() error) ([]box, error) {
 	var boxes []box
 	for i, b := range doc.Blocks {
-		bs, err := l.block(doc, b, paper)
+		bs, err := l.block(doc, b, paper, stop)
 		if err != nil {
 			return nil, fmt.Errorf("layout: block %d (%s): %w", i, b.Role, err)
 		}
@@ -94,7 +132,8 @@ func (l *Layouter) boxes(doc *model.Document, paper Paper) ([]box, error) {
 			bs[k].block = i
 		}
 		switch {
-		case i > 0 && styleFor(doc.Blocks[i-1].Role).KeepNext, b.Role == model.RoleSignature:
+		case i > 0 && styleFor(doc.Blocks[i-1].Role).KeepNext, b.Role == model.RoleSignature,
+			b.Role == model.RoleCopies: // the last page holds closing, signature and copies
 			bs[0].keepPrev = true
 		case b.Role == model.RoleClosing:
 			keepTwoBefore(boxes)
@@ -114,13 +153,16 @@ func keepTwoBefore(boxes []box) {
 }
 
 // block lays out one block: each of its lines is a paragraph.
-func (l *Layouter) block(doc *model.Document, b model.Block, paper Paper) ([]box, error) {
+func (l *Layouter) block(doc *model.Document, b model.Block, paper Paper, stop func() error) ([]box, error) {
 	st := styleFor(b.Role)
 	size := style.Size(doc.Lang, st)
 	left, width := Margin, paper.Width-2*Margin
 	var out []box
 	for i, ln := range b.Lines {
-		bs, err := l.paragraphBoxes(doc, b.Role, ln, st, size, left, width)
+		if err := check(stop); err != nil {
+			return nil, err
+		}
+		bs, err := l.paragraphBoxes(doc, b.Role, ln, st, size, left, width, stop)
 		if err != nil {
 			return nil, err
 		}
@@ -150,12 +192,14 @@ func (l *Layouter) block(doc *model.Document, b model.Block, paper Paper) ([]box
 
 // paragraphBoxes lays out one line of a block (a paragraph or a bullet
 // item) and sets the widow and orphan rules on its lines.
-func (l *Layouter) paragraphBoxes(doc *model.Document, role model.Role, ln model.Line, st style.Block, size, left, width float64) ([]box, error) {
+func (l *Layouter) paragraphBoxes(doc *model.Document, role model.Role, ln model.Line, st style.Block, size, left, width float64, stop func() error) ([]box, error) {
 	textLeft, textWidth := left, width-st.Indent
 	if !doc.RTL() {
 		textLeft += st.Indent
 	}
-	lines, err := l.engine.Layout(paragraph(doc, ln.Runs, size, textAlign(st.Align), st.Bold), textWidth)
+	p := paragraph(doc, ln.Runs, size, textAlign(st.Align), st.Bold)
+	p.Check = stop
+	lines, err := l.engine.Layout(p, textWidth)
 	if err != nil {
 		return nil, err
 	}
@@ -194,13 +238,19 @@ func attachLabel(out []box, lab []text.Line, rtl bool, left, width, indent float
 }
 
 // paragraph converts runs of the document model into a text paragraph.
+// Justified paragraphs may hyphenate template text and own words (a user
+// run that is the whole paragraph), never names, addresses, e-mail
+// addresses or numbers.
 func paragraph(doc *model.Document, runs []model.Run, size float64, align text.Align, bold bool) text.Paragraph {
 	p := text.Paragraph{Lang: doc.Lang, RTL: doc.RTL(), Size: size, Align: align}
 	for _, r := range runs {
 		sp := text.Span{Text: r.Text, Lang: r.Lang, Bold: bold || r.Style.Bold, Italic: r.Style.Italic}
 		switch r.Kind {
+		case model.Template:
+			sp.Hyphenate = align == text.Justify
 		case model.User:
 			sp.Isolation = text.FirstStrong
+			sp.Hyphenate = align == text.Justify && len(runs) == 1
 		case model.LTRIsolate:
 			sp.Isolation = text.LeftToRight
 		}

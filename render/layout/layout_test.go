@@ -54,7 +54,7 @@ func TestPaginationRules(t *testing.T) {
 	l := New(text.NewEngine(text.NewCache(1 << 16)))
 	for _, paper := range []Paper{A4, Letter} {
 		doc := testLetter(ownWords(1500))
-		boxes, err := l.boxes(doc, paper)
+		boxes, err := l.boxes(doc, paper, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -35,6 +35,9 @@ const (
 type FaxOptions struct {
 	Resolution  Resolution
 	Compression Compression
+	// Check, when set, is called before each page; WriteFax stops with its
+	// error (a cancelled request, a deadline) and writes nothing.
+	Check func() error
 }
 
 // Fax geometry.
@@ -124,6 +127,11 @@ func WriteFax(w io.Writer, pages []layout.Page, opts FaxOptions) error {
 	t := tiffWriter{buf: bytes.NewBuffer(make([]byte, 0, 64<<10))}
 	t.header()
 	for i, p := range pages {
+		if opts.Check != nil {
+			if err := opts.Check(); err != nil {
+				return err
+			}
+		}
 		b, err := FaxBitmap(p, opts.Resolution)
 		if err != nil {
 			return fmt.Errorf("fax page %d: %w", i+1, err)

@@ -30,7 +30,7 @@ func TestTiffcheck(t *testing.T) {
 		for i := range pages {
 			pages[i].Paper = paper
 		}
-		for _, opts := range []FaxOptions{{Fine, G4}, {Fine, G3}, {Normal, G4}, {Normal, G3}} {
+		for _, opts := range []FaxOptions{{Resolution: Fine, Compression: G4}, {Resolution: Fine, Compression: G3}, {Resolution: Normal, Compression: G4}, {Resolution: Normal, Compression: G3}} {
 			name := paper.Name + "-" + opts.Resolution.String() + "-" + opts.Compression.String()
 			var buf bytes.Buffer
 			if err := WriteFax(&buf, pages, opts); err != nil {

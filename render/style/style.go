@@ -77,23 +77,52 @@ func For(r model.Role) (Block, bool) {
 // Profile is what the typography of a letter language needs.
 type Profile struct {
 	ScriptFont fonts.ID // regular face of the language's own script
-	BodySize   float64  // body text size in points, for every script in the letter
+	// BodySize is the body size of the script font, in points: Latin text
+	// at LatinSize; Arabic-script text at the size whose letter bodies are
+	// as tall as the Latin x-height (Nastaliq 15 pt, Naskh 12.5 pt).
+	BodySize float64
+	// LatinSize is the body size of Latin text in the letter, in points.
+	LatinSize float64
 }
 
-// ProfileFor returns the profile of a language. Nastaliq is set at 11 pt
-// like Latin text; Naskh's letters are smaller for their em, so Sindhi and
-// Balochi are set at 12 pt.
+// LatinSize is the body size of Latin text, in points.
+const LatinSize = 11
+
+// Body sizes of the Arabic-script fonts beside LatinSize text, measured
+// from the fonts by render/text.MatchedSize (a test there keeps these
+// equal to the measurement; this package must not depend on the shaper).
+const (
+	NastaliqSize = 15
+	NaskhSize    = 12.5
+)
+
+// ProfileFor returns the profile of a language.
 func ProfileFor(lang string) Profile {
-	p := Profile{ScriptFont: fonts.ScriptFont(lang), BodySize: 11}
-	if p.ScriptFont == fonts.NaskhRegular {
-		p.BodySize = 12
+	p := Profile{ScriptFont: fonts.ScriptFont(lang), BodySize: LatinSize, LatinSize: LatinSize}
+	switch p.ScriptFont {
+	case fonts.NastaliqRegular:
+		p.BodySize = NastaliqSize
+	case fonts.NaskhRegular:
+		p.BodySize = NaskhSize
 	}
 	return p
 }
 
-// Size is the font size of a role in a language, in points, rounded to
-// half a point: the unit of WordprocessingML font sizes, so that a word
-// processor sets the DOCX at exactly the PDF's sizes.
+// Size is the font size of a role's script-font text in a language, in
+// points, rounded to half a point: the unit of WordprocessingML font
+// sizes, so that a word processor sets the DOCX at exactly the PDF's sizes.
 func Size(lang string, b Block) float64 {
-	return math.Round(ProfileFor(lang).BodySize*b.Scale*2) / 2
+	return halfPoint(ProfileFor(lang).BodySize * b.Scale)
 }
+
+// LatinSizeOf is the font size of a role's Latin text, in points, rounded
+// to half a point.
+func LatinSizeOf(b Block) float64 { return halfPoint(LatinSize * b.Scale) }
+
+// ScriptSize is the size, to the half point, of the language's script
+// font beside Latin text of latin points (the footer: 9 pt Latin).
+func ScriptSize(lang string, latin float64) float64 {
+	return halfPoint(latin * ProfileFor(lang).BodySize / LatinSize)
+}
+
+func halfPoint(pt float64) float64 { return math.Round(pt*2) / 2 }

@@ -13,8 +13,8 @@ func TestSizesInHalfPoints(t *testing.T) {
 		role letter.Role
 		want float64
 	}{
-		{"ur", letter.RoleBody, 11}, {"ur", letter.RoleSender, 10}, {"ur", letter.RoleCopies, 9.5},
-		{"sd", letter.RoleBody, 12}, {"sd", letter.RoleSender, 11}, {"sd", letter.RoleCopies, 10},
+		{"ur", letter.RoleBody, 15}, {"ur", letter.RoleSender, 13.5}, {"ur", letter.RoleCopies, 13},
+		{"sd", letter.RoleBody, 12.5}, {"sd", letter.RoleSender, 11.5}, {"sd", letter.RoleCopies, 10.5},
 		{"en", letter.RoleCoverTitle, 22}, {"en", letter.RoleCoverField, 12},
 	}
 	for _, c := range cases {
@@ -26,10 +26,13 @@ func TestSizesInHalfPoints(t *testing.T) {
 			t.Errorf("%s %s: %g pt, want %g", c.lang, c.role, got, c.want)
 		}
 	}
+	if got := LatinSizeOf(blocks[letter.RoleCopies]); got != 9.5 {
+		t.Errorf("Latin copies: %g pt, want 9.5", got)
+	}
 	if _, ok := For("poem"); ok {
 		t.Error("unknown role has a style")
 	}
-	if p := ProfileFor("pnb"); p.ScriptFont != fonts.NastaliqRegular || p.BodySize != 11 {
+	if p := ProfileFor("pnb"); p.ScriptFont != fonts.NastaliqRegular || p.BodySize != 15 || p.LatinSize != 11 {
 		t.Errorf("pnb profile %+v", p)
 	}
 }

@@ -69,6 +69,33 @@ var bidiCases = []struct {
 		// U+202E reverses the field's own text but cannot move "end 2023".
 		visual: "Name|live|end|2023",
 	},
+	{
+		name: "urdu own words with a phone number and a date",
+		para: urdu(Span{Text: "آپ "}, Span{Text: "فون نمبر 0300-1234567 پر، 20-11-2023 کو 10:30 بجے", Isolation: FirstStrong}),
+		// Tailoring: digit groups joined by - / . : read as typed.
+		visual: rev("بجے") + "|10:30|" + rev("کو") + "|20-11-2023|" + rev("پر،") + "|0300-1234567|" + rev("نمبر") + "|" + rev("فون") + "|" + rev("آپ"),
+	},
+	{
+		name:   "urdu template text with a date",
+		para:   urdu(Span{Text: "مورخہ 2023/11/20 کو"}),
+		visual: rev("کو") + "|2023/11/20|" + rev("مورخہ"),
+	},
+	{
+		name:   "urdu with a latin id and digits",
+		para:   urdu(Span{Text: "فوری اپیل UA 109/23 کے تحت"}),
+		visual: rev("تحت") + "|" + rev("کے") + "|UA|109/23|" + rev("اپیل") + "|" + rev("فوری"),
+	},
+	{
+		name: "urdu with a bracketed latin name (N0)",
+		para: urdu(Span{Text: "یہ رپورٹ (Amnesty International) UNHCR کے ساتھ"}),
+		// The brackets take the paragraph direction and mirror.
+		visual: rev("ساتھ") + "|" + rev("کے") + "|UNHCR|)Amnesty|International(|" + rev("رپورٹ") + "|" + rev("یہ"),
+	},
+	{
+		name:   "english with brackets around urdu (N0)",
+		para:   Paragraph{Lang: "en", Size: 12, Spans: []Span{{Text: "abc (def ابج) ابج"}}},
+		visual: "abc|(def|" + rev("ابج") + ")|" + rev("ابج"),
+	},
 }
 
 func urdu(spans ...Span) Paragraph { return Paragraph{Lang: "ur", RTL: true, Size: 12, Spans: spans} }
@@ -78,8 +105,9 @@ func urdu(spans ...Span) Paragraph { return Paragraph{Lang: "ur", RTL: true, Siz
 func visualOrder(t *testing.T, pa *para, line Line) []int {
 	t.Helper()
 	var order []int
+	used := map[*item]bool{}
 	for _, run := range line.Runs {
-		it := pa.itemAtRun(run)
+		it := pa.itemAtRun(run, used)
 		var idx []int
 		seen := map[int]bool{}
 		for _, g := range it.glyphs {
@@ -100,10 +128,11 @@ func visualOrder(t *testing.T, pa *para, line Line) []int {
 	return order
 }
 
-func (pa *para) itemAtRun(r Run) *item {
+func (pa *para) itemAtRun(r Run, used map[*item]bool) *item {
 	for k := range pa.items {
 		it := &pa.items[k]
-		if it.font == r.Font && pa.text(it.start, it.end) == r.Text {
+		if !used[it] && it.font == r.Font && pa.text(it.start, it.end) == r.Text {
+			used[it] = true
 			return it
 		}
 	}
@@ -167,7 +196,7 @@ func TestBidiAgainstFriBidi(t *testing.T) {
 	for _, c := range bidiCases {
 		t.Run(c.name, func(t *testing.T) {
 			pa, line := layoutOne(t, c.para)
-			input, logical := withIsolates(c.para)
+			input, logical := withIsolates(pa)
 			levels, vtol := runFriBidi(t, tool, input, c.para.RTL)
 			for k, idx := range logical {
 				if idx >= 0 && !isIgnorableIndex(pa, idx) && levels[k] != int(pa.levels[idx]) {
@@ -191,13 +220,15 @@ func TestBidiAgainstFriBidi(t *testing.T) {
 func isIgnorableIndex(pa *para, i int) bool { return pa.font[i] < 0 }
 
 // withIsolates writes the paragraph with FSI/LRI … PDI around isolated
-// spans; logical maps each input rune to the paragraph rune (-1: added).
-func withIsolates(p Paragraph) (string, []int) {
+// spans, and LRI … PDI around the digit groups the engine keeps left to
+// right (the documented tailoring, written out in UAX #9 terms); logical
+// maps each input rune to the paragraph rune (-1: added).
+func withIsolates(pa *para) (string, []int) {
 	var b strings.Builder
 	var logical []int
 	n := 0
 	add := func(r rune, idx int) { b.WriteRune(r); logical = append(logical, idx) }
-	for _, s := range p.Spans {
+	for _, s := range pa.Spans {
 		switch s.Isolation {
 		case FirstStrong:
 			add('\u2068', -1)
@@ -205,8 +236,18 @@ func withIsolates(p Paragraph) (string, []int) {
 			add('\u2066', -1)
 		}
 		for _, r := range s.Text {
+			for _, u := range pa.numbers {
+				if u.start == n {
+					add('\u2066', -1)
+				}
+			}
 			add(r, n)
 			n++
+			for _, u := range pa.numbers {
+				if u.end == n {
+					add('\u2069', -1)
+				}
+			}
 		}
 		if s.Isolation != Inline {
 			add('\u2069', -1)

@@ -6,11 +6,10 @@ import (
 
 // segment is a stretch of text between two line-break opportunities.
 type segment struct {
-	start, end   int     // rune range, trailing spaces included
-	contentEnd   int     // end without the trailing spaces
-	width        float64 // advance width without the trailing spaces
-	spacesWidth  float64 // advance of the trailing spaces
-	mandatoryEnd bool
+	start, end  int     // rune range, trailing spaces included
+	contentEnd  int     // end without the trailing spaces
+	width       float64 // advance width without the trailing spaces
+	spacesWidth float64 // advance of the trailing spaces
 }
 
 // segments splits the paragraph at UAX #14 break opportunities.

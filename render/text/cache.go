@@ -95,7 +95,7 @@ func paragraphKey(p Paragraph, width float64) string {
 		b.WriteByte(0)
 		b.WriteString(s.Lang)
 		b.WriteByte(byte('0' + s.Isolation))
-		b.WriteByte(byte('0' + boolInt(s.Bold) + 2*boolInt(s.Italic)))
+		b.WriteByte(byte('0' + boolInt(s.Bold) + 2*boolInt(s.Italic) + 4*boolInt(s.Hyphenate)))
 		b.WriteString(s.Text)
 	}
 	return b.String()

@@ -37,7 +37,7 @@ func FuzzReviewLayout(f *testing.F) {
 		width := float64(w%500) + 100 // the narrowest box the letters use is 104 pt
 		p := Paragraph{Lang: lang, RTL: rtl, Size: 11, Spans: []Span{
 			{Text: "نام ", Lang: lang},
-			{Text: s, Isolation: Isolation(iso % 3)},
+			{Text: s, Isolation: Isolation(iso % 3), Hyphenate: iso&4 != 0},
 			{Text: " end", Lang: "en"},
 		}}
 		lines, err := e.Layout(p, width)
@@ -54,6 +54,13 @@ func FuzzReviewLayout(f *testing.F) {
 		for i, l := range lines {
 			if math.IsNaN(l.Width) || l.Width > width+0.01 {
 				t.Fatalf("Layout(%q, %s) line %d width %.2f > box %.2f", s, lang, i, l.Width, width)
+			}
+			for _, r := range l.Runs {
+				for _, g := range r.Glyphs {
+					if !rtl && g.Chars == " " && g.Advance > maxSpaceEm*r.Size+1e-9 {
+						t.Fatalf("Layout(%q, %s) line %d: a space of %.2f em", s, lang, i, g.Advance/r.Size)
+					}
+				}
 			}
 		}
 	})

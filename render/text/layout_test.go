@@ -177,3 +177,28 @@ func TestTabIsASpace(t *testing.T) {
 		}
 	}
 }
+
+// TestWholeWordFallback: a word with a letter Nastaliq lacks (Sindhi ڪ in
+// an Urdu letter) is set entirely in Naskh, so it stays joined; the words
+// around it keep Nastaliq.
+func TestWholeWordFallback(t *testing.T) {
+	items, err := Items(Paragraph{Lang: "ur", RTL: true, Size: 12, Spans: []Span{{Text: "میرا ملڪ پاکستان"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range items {
+		got = append(got, it.Font.String()+":"+strings.TrimSpace(it.Text))
+	}
+	want := []string{"NotoNastaliqUrdu:میرا", "NotoNaskhArabic:ملڪ", "NotoNastaliqUrdu:پاکستان"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("items\n got %q\nwant %q", got, want)
+	}
+	// Joined: the first letter of ملڪ takes its initial form, as hb-shape
+	// gives it for the whole word in Naskh.
+	glyphs := ShapeUnits(fonts.NaskhRegular, ParamsFor("ur", true, true), []rune("ملڪ"))
+	alone := ShapeUnits(fonts.NaskhRegular, ParamsFor("ur", true, true), []rune("م"))
+	if glyphs[len(glyphs)-1].GID == alone[0].GID {
+		t.Errorf("م in ملڪ has its isolated glyph %d: the word is not joined", alone[0].GID)
+	}
+}

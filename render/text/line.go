@@ -13,28 +13,55 @@ type piece struct {
 	glyphs []ShapedGlyph // the item's glyphs whose cluster is on the line
 	start  int           // first paragraph rune of the piece
 	end    int
+	hyphen bool // a hyphen follows the piece (a word broken at the line end)
 }
 
 // buildLine lays out the runes [a, b) as one line of the given box width:
 // it cuts the items, reorders the pieces visually (UAX #9 rule L2),
 // positions the glyphs, justifies and aligns.
 func (pa *para) buildLine(a, b int, width float64, last bool) Line {
+	return pa.buildLineHyphen(a, b, width, last, false)
+}
+
+// buildLineHyphen is buildLine; with hyphen, the line ends in a word
+// broken at a hyphenation point and a hyphen is set after it.
+func (pa *para) buildLineHyphen(a, b int, width float64, last, hyphen bool) Line {
 	pieces := pa.cut(a, b)
+	if hyphen && len(pieces) > 0 {
+		pieces[len(pieces)-1].hyphen = true // logical order: the last piece ends the word
+	}
 	reorder(pieces)
-	line := Line{Last: last}
-	natural, spaces := 0.0, 0
+	line := Line{Last: last, Hyphenated: hyphen, start: a, end: b}
+	natural, spaces, spaceAdv := 0.0, 0, 0.0
 	for _, pc := range pieces {
+		scale := pa.sizeOf(pc.item.font) / pc.item.font.Upem()
 		for _, g := range pc.glyphs {
-			natural += float64(g.XAdvance) * pa.Size / pc.item.font.Upem()
+			natural += float64(g.XAdvance) * scale
 			if isSpace(pa.runes[pc.item.index[g.Cluster]]) {
 				spaces++
+				spaceAdv = float64(g.XAdvance) * scale
 			}
+		}
+		if pc.hyphen {
+			_, adv := hyphenGlyph(pc.item.font)
+			natural += adv * scale
 		}
 	}
 	extra, offset := 0.0, 0.0
 	align := pa.effectiveAlign(last)
 	switch {
-	case align == Justify && spaces > 0 && natural < width:
+	case align == Justify && spaces > 0:
+		extra = (width - natural) / float64(spaces)
+		if pa.capSpaces() && extra > maxSpaceEm*pa.Size-spaceAdv {
+			// Never wider than maxSpaceEm: the line stays a little short.
+			extra = max(0, maxSpaceEm*pa.Size-spaceAdv)
+			if pa.RTL {
+				offset = width - natural - extra*float64(spaces)
+			}
+		}
+	case natural > width && spaces > 0:
+		// A last or unjustified line that total fit set tight: its spaces
+		// shrink (never below two thirds) so that it fits.
 		extra = (width - natural) / float64(spaces)
 	case align == Center:
 		offset = (width - natural) / 2
@@ -44,7 +71,7 @@ func (pa *para) buildLine(a, b int, width float64, last bool) Line {
 	x := offset
 	for _, pc := range pieces {
 		run := pa.placeRun(pc, x, extra)
-		asc, desc := lineMetrics(pc.item.font, pa.Size)
+		asc, desc := lineMetrics(pc.item.font, pa.sizeOf(pc.item.font))
 		line.Ascent = max(line.Ascent, asc)
 		line.Descent = max(line.Descent, desc)
 		x += run.Width
@@ -139,8 +166,9 @@ func reorder(pieces []piece) {
 // placeRun positions a piece's glyphs from x, adding extra to each space.
 func (pa *para) placeRun(pc piece, x, extra float64) Run {
 	it := pc.item
-	scale := pa.Size / it.font.Upem()
-	run := Run{Font: it.font, Size: pa.Size, X: x, Lang: it.lang, RTL: it.level&1 == 1}
+	size := pa.sizeOf(it.font)
+	scale := size / it.font.Upem()
+	run := Run{Font: it.font, Size: size, X: x, Lang: it.lang, RTL: it.level&1 == 1, Level: it.level}
 	run.Glyphs = make([]Glyph, len(pc.glyphs))
 	seen := map[int]bool{}
 	pen := x
@@ -157,8 +185,14 @@ func (pa *para) placeRun(pc piece, x, extra float64) Run {
 		run.Glyphs[i] = gl
 		pen += adv
 	}
-	run.Width = pen - x
 	run.Text = pa.text(pc.start, pc.end)
+	if pc.hyphen {
+		gid, adv := hyphenGlyph(it.font)
+		run.Glyphs = append(run.Glyphs, Glyph{ID: gid, X: pen, Advance: adv * scale, Chars: "-"})
+		pen += adv * scale
+		run.Text += "-"
+	}
+	run.Width = pen - x
 	return run
 }
 

@@ -30,6 +30,10 @@ type Span struct {
 	Isolation Isolation
 	Bold      bool
 	Italic    bool
+	// Hyphenate allows breaking the span's words at Liang hyphenation
+	// points (en, fr and de only). Leave it off for names, addresses and
+	// e-mail addresses.
+	Hyphenate bool
 }
 
 // Align is the alignment of a paragraph's lines.
@@ -48,8 +52,12 @@ type Paragraph struct {
 	Spans []Span
 	Lang  string  // the letter's language: decides fonts for common characters
 	RTL   bool    // paragraph direction (from the language, never guessed)
-	Size  float64 // font size in points
+	Size  float64 // size of the language's script font, in points (other fonts: see sizeOf)
 	Align Align
+	// Check, when set, is called before each forced line (a paragraph of
+	// own words may hold thousands); Layout stops with its error. It is
+	// not part of the paragraph's identity (the cache ignores it).
+	Check func() error
 }
 
 // Glyph is a glyph placed on a line: X from the line's left edge, Y from
@@ -71,6 +79,7 @@ type Run struct {
 	Text   string  // logical text
 	Lang   string
 	RTL    bool
+	Level  uint8 // bidi embedding level
 }
 
 // Line is one laid-out line.
@@ -80,6 +89,11 @@ type Line struct {
 	Ascent  float64 // above the baseline, points
 	Descent float64 // below the baseline, points (positive)
 	Last    bool    // the last line of the paragraph (or before a forced break)
+	// Hyphenated: the line ends in a word broken at a hyphenation point,
+	// with a hyphen added.
+	Hyphenated bool
+
+	start, end int // the line's paragraph runes (trailing spaces left out)
 }
 
 // Height is the distance from this line's baseline to the next one's.
@@ -87,11 +101,19 @@ func (l Line) Height() float64 { return l.Ascent + l.Descent }
 
 // Engine lays out paragraphs. It is safe for concurrent use.
 type Engine struct {
-	cache *Cache
+	cache    *Cache
+	breaking Breaking
 }
 
-// NewEngine returns an engine that caches shaped runs in cache (nil: no cache).
+// NewEngine returns an engine that breaks lines with Knuth and Plass's
+// total-fit algorithm and caches shaped runs in cache (nil: no cache).
 func NewEngine(cache *Cache) *Engine { return &Engine{cache: cache} }
+
+// NewEngineBreaking returns an engine with the given line breaking.
+// Engines that share a cache must break lines alike.
+func NewEngineBreaking(cache *Cache, b Breaking) *Engine {
+	return &Engine{cache: cache, breaking: b}
+}
 
 // Layout breaks the paragraph into lines no wider than width. It returns a
 // *fonts.UncoveredError naming every character no bundled font covers.
@@ -119,6 +141,11 @@ func (e *Engine) layout(p Paragraph, width float64) ([]Line, error) {
 	}
 	var lines []Line
 	for _, part := range splitForced(p) {
+		if p.Check != nil {
+			if err := p.Check(); err != nil {
+				return nil, err
+			}
+		}
 		ls, err := e.layoutPart(part, width)
 		if err != nil {
 			return nil, err
@@ -175,12 +202,16 @@ func splitForced(p Paragraph) []Paragraph {
 // para is a paragraph (without forced breaks) being laid out.
 type para struct {
 	Paragraph
-	runes  []rune
-	span   []int   // span index per rune
-	levels []uint8 // bidi level per rune
-	font   []int8  // font per rune; -1 for characters set without a glyph
-	adv    []float64
-	items  []item
+	runes   []rune
+	span    []int      // span index per rune
+	levels  []uint8    // bidi level per rune
+	numbers []isoRange // digit groups set as left-to-right isolates
+	font    []int8     // font per rune; -1 for characters set without a glyph
+	adv     []float64
+	items   []item
+	// clusterStart marks the runes that start a glyph cluster: the only
+	// places a word may be cut.
+	clusterStart []bool
 }
 
 // item is a run of one font, level, language and isolate, shaped as one.
@@ -203,7 +234,18 @@ func (e *Engine) layoutPart(p Paragraph, width float64) ([]Line, error) {
 		return nil, err
 	}
 	e.shape(pa)
-	return pa.breakLines(width), nil
+	return e.breakLines(pa, width), nil
+}
+
+// breakLines breaks a shaped paragraph with the engine's algorithm; total
+// fit falls back to first fit when it finds no breaks at all.
+func (e *Engine) breakLines(pa *para, width float64) []Line {
+	if e.breaking == TotalFit {
+		if lines := pa.breakTotalFit(width); lines != nil {
+			return lines
+		}
+	}
+	return pa.breakLines(width)
 }
 
 // newPara resolves levels, fonts and items of a paragraph without forced
@@ -227,63 +269,6 @@ func newPara(p Paragraph) (*para, error) {
 	return pa, nil
 }
 
-// resolveLevels resolves the bidi levels: inline spans with the paragraph,
-// each isolated span on its own at the level of its isolate.
-func (pa *para) resolveLevels() error {
-	base := uint8(0)
-	if pa.RTL {
-		base = 1
-	}
-	var outer []rune
-	var outerIdx []int // paragraph index of each outer rune; -1 for an isolate stand-in
-	type iso struct{ start, end int }
-	var isos []iso
-	for i := 0; i < len(pa.runes); {
-		s := pa.Spans[pa.span[i]]
-		j := i
-		for j < len(pa.runes) && pa.span[j] == pa.span[i] {
-			j++
-		}
-		if s.Isolation == Inline {
-			for k := i; k < j; k++ {
-				outer = append(outer, pa.runes[k])
-				outerIdx = append(outerIdx, k)
-			}
-		} else {
-			outer = append(outer, objectRepl)
-			outerIdx = append(outerIdx, -1)
-			isos = append(isos, iso{i, j})
-		}
-		i = j
-	}
-	pa.levels = make([]uint8, len(pa.runes))
-	lv, err := levelsFor(outer, base)
-	if err != nil {
-		return err
-	}
-	for k, idx := range outerIdx {
-		if idx >= 0 {
-			pa.levels[idx] = lv[k]
-		}
-	}
-	for _, is := range isos {
-		content := pa.runes[is.start:is.end]
-		dir := uint8(0)
-		if pa.Spans[pa.span[is.start]].Isolation == FirstStrong {
-			dir = firstStrongLevel(content)
-		}
-		rel, err := levelsFor(content, dir)
-		if err != nil {
-			return err
-		}
-		at := isolateLevel(base, dir)
-		for k, l := range rel {
-			pa.levels[is.start+k] = at + l - dir
-		}
-	}
-	return nil
-}
-
 // assignFonts picks a font per character: Latin letters take Noto Sans,
 // Arabic letters the language's Arabic font, and each stretch of digits,
 // punctuation and spaces the font of the surrounding text when that font
@@ -301,6 +286,7 @@ func (pa *para) assignFonts() {
 			pa.font[i] = int8(id)
 		}
 	}
+	pa.wholeWords()
 	for i := 0; i < n; {
 		if pa.font[i] != undecided {
 			i++
@@ -326,6 +312,45 @@ func (pa *para) assignFonts() {
 }
 
 const undecided = -2
+
+// wholeWords sets every Arabic-script word in one font: a word with a letter
+// the language's font lacks (Sindhi ڪ in an Urdu letter) is set entirely in
+// the first fallback font that has all its letters, so it stays joined.
+func (pa *para) wholeWords() {
+	for i := 0; i < len(pa.runes); {
+		if !fonts.IsArabicScript(pa.runes[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(pa.runes) && pa.span[j] == pa.span[i] && (fonts.IsArabicScript(pa.runes[j]) || isJoiner(pa.runes[j])) {
+			j++
+		}
+		pa.unifyWord(i, j)
+		i = j
+	}
+}
+
+// unifyWord gives the word [i, j) one font if its letters have several.
+func (pa *para) unifyWord(i, j int) {
+	first := pa.font[i]
+	mixed := false
+	for k := i; k < j; k++ {
+		mixed = mixed || (pa.font[k] >= 0 && pa.font[k] != first)
+	}
+	if !mixed {
+		return
+	}
+	if id, ok := fonts.ForWord(pa.lang(i), pa.runes[i:j]); ok {
+		for k := i; k < j; k++ {
+			if pa.font[k] >= 0 {
+				pa.font[k] = int8(id)
+			}
+		}
+	}
+}
+
+func isJoiner(r rune) bool { return r == 0x200C || r == 0x200D }
 
 // dropped reports whether r is removed before shaping: bidi controls and
 // line separators (joiners stay: HarfBuzz needs them).
@@ -421,6 +446,7 @@ func (pa *para) sameSpanGroup(i, j int) bool {
 
 func (e *Engine) shape(pa *para) {
 	pa.adv = make([]float64, len(pa.runes))
+	pa.clusterStart = make([]bool, len(pa.runes)+1)
 	buf := make([]rune, 0, 64)
 	for k := range pa.items {
 		it := &pa.items[k]
@@ -430,12 +456,13 @@ func (e *Engine) shape(pa *para) {
 		}
 		params := ParamsFor(it.lang, it.font.Arabic(), it.level&1 == 1)
 		it.glyphs = e.cache.Shape(it.font, params, buf)
-		scale := pa.Size / it.font.Upem()
+		scale := pa.sizeOf(it.font) / it.font.Upem()
 		isStart := make([]bool, len(it.index)+1)
 		isStart[len(it.index)] = true
 		for _, g := range it.glyphs {
 			pa.adv[it.index[g.Cluster]] += float64(g.XAdvance) * scale
 			isStart[g.Cluster] = true
+			pa.clusterStart[it.index[g.Cluster]] = true
 		}
 		it.clusterEnd = make([]int, len(it.index))
 		next := len(it.index)

@@ -198,6 +198,7 @@ func (l *Layouter) paragraphBoxes(doc *model.Document, role model.Role, ln model
 		textLeft += st.Indent
 	}
 	p := paragraph(doc, ln.Runs, size, textAlign(st.Align), st.Bold)
+	p.LatinSize = style.LatinSizeOf(st)
 	p.Check = stop
 	lines, err := l.engine.Layout(p, textWidth)
 	if err != nil {

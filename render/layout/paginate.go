@@ -132,7 +132,7 @@ func (l *Layouter) footer(doc *model.Document, paper Paper, n, total int) ([]Gly
 	width := paper.Width - 2*Margin
 	baseline := paper.Height - Margin + 6
 	mk := func(s string, align text.Align) ([]GlyphRun, error) {
-		p := text.Paragraph{Lang: doc.Lang, RTL: doc.RTL(), Size: text.MatchedSize(doc.Lang, footerSize), Align: align,
+		p := text.Paragraph{Lang: doc.Lang, RTL: doc.RTL(), Size: text.MatchedSize(doc.Lang, footerSize), LatinSize: footerSize, Align: align,
 			Spans: []text.Span{{Text: s, Lang: "en", Isolation: text.LeftToRight}}}
 		lines, err := l.engine.Layout(p, width)
 		if err != nil {

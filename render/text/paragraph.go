@@ -53,7 +53,11 @@ type Paragraph struct {
 	Lang  string  // the letter's language: decides fonts for common characters
 	RTL   bool    // paragraph direction (from the language, never guessed)
 	Size  float64 // size of the language's script font, in points (other fonts: see sizeOf)
-	Align Align
+	// LatinSize, when above 0, is the size of Latin fonts in a paragraph of
+	// an Arabic-script language (the style sheet's Latin size, which the
+	// DOCX sets too); 0 derives it from Size by letter-body height.
+	LatinSize float64
+	Align     Align
 	// Check, when set, is called before each forced line (a paragraph of
 	// own words may hold thousands); Layout stops with its error. It is
 	// not part of the paragraph's identity (the cache ignores it).
@@ -181,12 +185,12 @@ func spanLang(p Paragraph, s Span) string {
 
 // splitForced splits a paragraph at newlines (CR LF, LF, CR, U+2028/2029).
 func splitForced(p Paragraph) []Paragraph {
-	parts := []Paragraph{{Lang: p.Lang, RTL: p.RTL, Size: p.Size, Align: p.Align}}
+	parts := []Paragraph{{Lang: p.Lang, RTL: p.RTL, Size: p.Size, LatinSize: p.LatinSize, Align: p.Align}}
 	for _, s := range p.Spans {
 		text := strings.ReplaceAll(s.Text, "\r\n", "\n")
 		for i, piece := range strings.Split(strings.NewReplacer("\r", "\n", "\u2028", "\n", "\u2029", "\n").Replace(text), "\n") {
 			if i > 0 {
-				parts = append(parts, Paragraph{Lang: p.Lang, RTL: p.RTL, Size: p.Size, Align: p.Align})
+				parts = append(parts, Paragraph{Lang: p.Lang, RTL: p.RTL, Size: p.Size, LatinSize: p.LatinSize, Align: p.Align})
 			}
 			if piece != "" {
 				ns := s

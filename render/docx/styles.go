@@ -110,7 +110,7 @@ var (
 	// fit may shrink a line's spaces to two thirds, LibreOffice 7.4 only
 	// widens them, so at the same width its Nastaliq lines hold fewer
 	// words (the Urdu model letter on A4 took 4 pages against 3).
-	rtlSlack = twips(rtlSlackPt)
+	rtlSlack    = twips(rtlSlackPt)
 	hdrFtrTwips = twips(style.Margin / 2)
 )
 

@@ -255,6 +255,41 @@ func For(lang string, r rune) (ID, bool) {
 	return 0, false
 }
 
+// Common returns the one font that sets a stretch of characters without a
+// script of their own (digits, punctuation, spaces) in a text of the given
+// language: the first of the preferred fonts (the fonts of the text
+// around it) that has every one of them, else the first font that For
+// picks for one of the characters and that has them all (never a font
+// that none of them would take on its own: no Nastaliq comma in a Naskh
+// letter). Ignorable characters need no glyph. It reports false when no
+// such font has them all; callers then take For per character. The text engine (PDF, PNG, fax) and DOCX both
+// decide with it, so a number or a comma is set in the same font
+// everywhere.
+func Common(lang string, preferred []ID, text []rune) (ID, bool) {
+	for _, id := range preferred {
+		if covers(id, text) {
+			return id, true
+		}
+	}
+	for _, r := range text {
+		if id, ok := For(lang, r); ok && covers(id, text) {
+			return id, true
+		}
+	}
+	return 0, false
+}
+
+// covers reports whether a font has a glyph for every character of text
+// that needs one.
+func covers(id ID, text []rune) bool {
+	for _, r := range text {
+		if !Ignorable(r) && !id.Has(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // Uncovered returns, in order of first appearance and without repeats, the
 // characters of text that no bundled font can set for the language.
 func Uncovered(lang, text string) []rune {

@@ -28,22 +28,22 @@ func (c *Catalogue) Compose(req Request, now time.Time) (*Document, error) {
 	}}
 	doc := newDocument("letter", a, loc, day)
 	doc.Author = s.Name
-	doc.add(RoleSender, senderLines(s, req.Lang)...)
-	doc.add(RoleDate, x.placeDate(s.City))
-	doc.add(RoleRecipient, recipientLines(rcpt, loc)...)
-	doc.add(RoleSubject, subjectLine(a, loc))
-	doc.add(RoleSalutation, x.lines(lt.blocks["salutation"])...)
+	addBlock(doc, RoleSender, senderLines(s, req.Lang)...)
+	addBlock(doc, RoleDate, x.placeDate(s.City))
+	addBlock(doc, RoleRecipient, recipientLines(rcpt, loc)...)
+	addBlock(doc, RoleSubject, subjectLine(a, loc))
+	addBlock(doc, RoleSalutation, x.lines(lt.blocks["salutation"])...)
 	if strings.TrimSpace(req.Body) != "" { // a blank body means no own words
 		for _, p := range splitParagraphs(norm.NFC.String(req.Body)) {
-			doc.add(RoleBody, Line{Runs: userRuns(p, req.Lang)})
+			addBlock(doc, RoleBody, Line{Runs: userRuns(p, req.Lang)})
 		}
 	} else {
 		x.body(doc, lt)
 	}
-	doc.add(RoleClosing, x.lines(lt.blocks["closing"])...)
-	doc.add(RoleSignature, x.lines(lt.blocks["signature"])...)
+	addBlock(doc, RoleClosing, x.lines(lt.blocks["closing"])...)
+	addBlock(doc, RoleSignature, x.lines(lt.blocks["signature"])...)
 	if copies := copyLines(a, rcpt, loc); len(copies) > 0 {
-		doc.add(RoleCopies, copies...)
+		addBlock(doc, RoleCopies, copies...)
 	}
 	return doc, nil
 }
@@ -58,7 +58,7 @@ func newDocument(kind string, a *Action, loc *Locale, day time.Time) *Document {
 	}
 }
 
-func (d *Document) add(role Role, lines ...Line) {
+func addBlock(d *Document, role Role, lines ...Line) {
 	d.Blocks = append(d.Blocks, Block{Role: role, Lines: lines})
 }
 
@@ -229,7 +229,7 @@ func (x *expander) body(doc *Document, lt *letterTemplate) {
 		if part.bullets {
 			role = RoleBullets
 		}
-		doc.add(role, lines...)
+		addBlock(doc, role, lines...)
 	}
 }
 

@@ -32,14 +32,14 @@ func (c *Catalogue) ComposeCover(req CoverRequest, now time.Time) (*Document, er
 	doc := newDocument("cover", a, loc, day)
 	doc.Author = s.Name
 	doc.Title = loc.Label("fax") + ": " + a.Reference
-	doc.add(RoleCoverTitle, Line{Runs: x.expand(loc.labels["fax"])})
-	doc.field(x, "to", rcpt.headingLines(loc)...)
-	doc.field(x, "fax_number", Line{Runs: isolated(rcpt.faxDisplay, lang)})
-	doc.field(x, "from", coverFrom(s, lang)...)
-	doc.field(x, "date", Line{Runs: loc.dateRuns(day)})
-	doc.field(x, "subject", subjectLine(a, loc))
-	doc.field(x, "pages", Line{Runs: x.expand(loc.labels["pages_count"])})
-	doc.add(RoleCoverMessage, Line{Runs: x.expand(loc.labels[coverMessage(rcpt)])})
+	addBlock(doc, RoleCoverTitle, Line{Runs: x.expand(loc.labels["fax"])})
+	addField(doc, x, "to", rcpt.headingLines(loc)...)
+	addField(doc, x, "fax_number", Line{Runs: isolated(rcpt.faxDisplay, lang)})
+	addField(doc, x, "from", coverFrom(s, lang)...)
+	addField(doc, x, "date", Line{Runs: loc.dateRuns(day)})
+	addField(doc, x, "subject", subjectLine(a, loc))
+	addField(doc, x, "pages", Line{Runs: x.expand(loc.labels["pages_count"])})
+	addBlock(doc, RoleCoverMessage, Line{Runs: x.expand(loc.labels[coverMessage(rcpt)])})
 	return doc, nil
 }
 
@@ -76,7 +76,7 @@ func (c *Catalogue) validateCover(req CoverRequest) (*Action, *Recipient, string
 }
 
 // field adds a labelled cover-sheet field.
-func (d *Document) field(x *expander, label string, lines ...Line) {
+func addField(d *Document, x *expander, label string, lines ...Line) {
 	d.Blocks = append(d.Blocks, Block{Role: RoleCoverField, Label: x.expand(x.loc.labels[label]), Lines: lines})
 }
 

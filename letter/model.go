@@ -1,106 +1,51 @@
-// Package letter holds the document model that composing produces and every
-// renderer (PDF, DOCX, raster) consumes, the action catalogue, and the
-// composition of a letter from an action, a language and a signer.
+// Package letter loads the action catalogue (YAML actions and locales, with
+// their checks and E.164 fax numbers) and composes a letter or a fax cover
+// sheet from an action, a language and a signer into the document model of
+// package model.
 package letter
 
-// Direction is a paragraph or document direction.
-type Direction string
+import "github.com/ualetters/ualetters/model"
+
+// The document model lives in package model so that the renderers need
+// neither the catalogue nor its YAML and phone-number dependencies; these
+// aliases keep letter.Document and its kin valid for composing code.
+type (
+	Direction = model.Direction
+	Role      = model.Role
+	Kind      = model.Kind
+	Style     = model.Style
+	Run       = model.Run
+	Line      = model.Line
+	Block     = model.Block
+	Document  = model.Document
+)
 
 // Directions.
 const (
-	LTR Direction = "ltr"
-	RTL Direction = "rtl"
+	LTR = model.LTR
+	RTL = model.RTL
 )
 
-// Role says what a block is; renderers map roles to styles.
-type Role string
-
-// Block roles of a letter and of a fax cover sheet.
+// Block roles.
 const (
-	RoleSender     Role = "sender"     // signer's address block
-	RoleDate       Role = "date"       // place and date line
-	RoleRecipient  Role = "recipient"  // addressee's name, title and postal address
-	RoleSubject    Role = "subject"    // "UA 109/23: Stop deporting Afghan refugees"
-	RoleSalutation Role = "salutation" // "Dear H.E. …,"
-	RoleBody       Role = "body"       // one paragraph of the letter text
-	RoleBullets    Role = "bullets"    // a bulleted list: one Line per item
-	RoleClosing    Role = "closing"    // "Yours sincerely,"
-	RoleSignature  Role = "signature"  // signer's name (and city)
-	RoleCopies     Role = "copies"     // "Copy to: …" lines
-
-	RoleCoverTitle   Role = "cover-title"   // "Fax"
-	RoleCoverField   Role = "cover-field"   // Label + value lines (To, Fax, From, Date, Pages, Subject)
-	RoleCoverMessage Role = "cover-message" // the note to the recipient
+	RoleSender       = model.RoleSender
+	RoleDate         = model.RoleDate
+	RoleRecipient    = model.RoleRecipient
+	RoleSubject      = model.RoleSubject
+	RoleSalutation   = model.RoleSalutation
+	RoleBody         = model.RoleBody
+	RoleBullets      = model.RoleBullets
+	RoleClosing      = model.RoleClosing
+	RoleSignature    = model.RoleSignature
+	RoleCopies       = model.RoleCopies
+	RoleCoverTitle   = model.RoleCoverTitle
+	RoleCoverField   = model.RoleCoverField
+	RoleCoverMessage = model.RoleCoverMessage
 )
-
-// Kind says where a run's text comes from, which decides how bidi treats it.
-type Kind int
 
 // Run kinds.
 const (
-	// Template text: part of the translated letter, laid out in the
-	// paragraph's own bidi context.
-	Template Kind = iota
-	// User text (name, address, own words): isolated, so nothing in it
-	// (bidi controls included) can reorder the text around it.
-	User
-	// LTR text (phone and fax numbers, postcodes, UA ids, dates, emails):
-	// laid out as a left-to-right isolate, so "0300-1234567" stays intact
-	// inside right-to-left text.
-	LTRIsolate
+	Template   = model.Template
+	User       = model.User
+	LTRIsolate = model.LTRIsolate
 )
-
-// Style is the character style of a run.
-type Style struct {
-	Bold   bool `json:"bold,omitempty"`
-	Italic bool `json:"italic,omitempty"`
-}
-
-// Run is a piece of text in one language, kind and style. Runs never carry
-// markup: their text is set literally.
-type Run struct {
-	Text  string `json:"text"`
-	Lang  string `json:"lang"` // language code of the text: en, fr, de, ur, sd, bal, pnb
-	Kind  Kind   `json:"kind"`
-	Style Style  `json:"style"`
-}
-
-// Line is one paragraph-level line of a block: an address line, a bullet
-// item, or a whole paragraph (which the layout breaks into lines).
-type Line struct {
-	Runs []Run `json:"runs"`
-}
-
-// Text is the line's text in logical order.
-func (l Line) Text() string {
-	s := ""
-	for _, r := range l.Runs {
-		s += r.Text
-	}
-	return s
-}
-
-// Block is one element of the letter.
-type Block struct {
-	Role  Role   `json:"role"`
-	Label []Run  `json:"label,omitempty"` // cover-sheet field label ("To"); empty elsewhere
-	Lines []Line `json:"lines"`
-}
-
-// Document is a composed letter or cover sheet, ready to render.
-type Document struct {
-	Kind      string    `json:"kind"`      // "letter" or "cover"
-	ActionID  string    `json:"action_id"` // "109-23"
-	Reference string    `json:"reference"` // "UA 109/23", shown in footers
-	Lang      string    `json:"lang"`      // language code: en, ur, …
-	Tag       string    `json:"tag"`       // BCP 47 tag: ur-PK, sd-Arab-PK, …
-	Dir       Direction `json:"dir"`
-	Title     string    `json:"title"`   // document title (metadata)
-	Subject   string    `json:"subject"` // metadata subject: the UA reference
-	Author    string    `json:"author"`  // the signer's name (metadata)
-	Date      string    `json:"date"`    // ISO 8601 date of the letter, for metadata
-	Blocks    []Block   `json:"blocks"`
-}
-
-// RTL reports whether the document is right-to-left.
-func (d *Document) RTL() bool { return d.Dir == RTL }

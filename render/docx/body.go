@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/ualetters/ualetters/fonts"
-	"github.com/ualetters/ualetters/letter"
-	"github.com/ualetters/ualetters/render/text"
+	"github.com/ualetters/ualetters/model"
+	"github.com/ualetters/ualetters/render/numbers"
 )
 
 // Namespaces and relationship types of WordprocessingML.
@@ -17,11 +17,6 @@ const (
 
 	sansFamily = "Noto Sans"
 )
-
-// bidiTags are the w:lang w:bidi tags of the Arabic-script languages.
-var bidiTags = map[string]string{
-	"ur": "ur-PK", "sd": "sd-Arab-PK", "pnb": "pnb-Arab-PK", "bal": "bal-Arab-PK",
-}
 
 // wrun is one w:r: text in one font and direction.
 type wrun struct {
@@ -45,13 +40,14 @@ func (r *renderer) writeDocument(w *xw) error {
 	return nil
 }
 
-func (r *renderer) writeBlock(w *xw, b *letter.Block) error {
-	s, ok := roleStyles[b.Role]
+func (r *renderer) writeBlock(w *xw, b *model.Block) error {
+	s, ok := r.styles[b.Role]
 	if !ok {
 		return fmt.Errorf("unknown block role %q", b.Role)
 	}
 	if s.joined || len(b.Label) > 0 {
 		r.startPara(w, s)
+		w.close("w:pPr")
 		if len(b.Label) > 0 {
 			if err := r.writeRuns(w, b.Label, true); err != nil {
 				return fmt.Errorf("label: %w", err)
@@ -71,6 +67,10 @@ func (r *renderer) writeBlock(w *xw, b *letter.Block) error {
 	}
 	for i := range b.Lines {
 		r.startPara(w, s)
+		if i > 0 && s.paraSpace != s.before {
+			r.paraSpacing(w, s.paraSpace)
+		}
+		w.close("w:pPr")
 		if err := r.writeRuns(w, b.Lines[i].Runs, false); err != nil {
 			return fmt.Errorf("line %d: %w", i+1, err)
 		}
@@ -79,8 +79,9 @@ func (r *renderer) writeBlock(w *xw, b *letter.Block) error {
 	return nil
 }
 
-// startPara opens a paragraph of a style. Direction and list membership are
-// repeated on the paragraph so that they survive a change of style.
+// startPara opens a paragraph of a style and its properties, which the
+// caller closes. Direction and list membership are repeated on the
+// paragraph so that they survive a change of style.
 func (r *renderer) startPara(w *xw, s *paraStyle) {
 	r.para = s
 	w.open("w:p")
@@ -93,11 +94,16 @@ func (r *renderer) startPara(w *xw, s *paraStyle) {
 		w.close("w:numPr")
 	}
 	r.writeBidi(w, s)
-	w.close("w:pPr")
+}
+
+// paraSpacing sets the spacing before a later paragraph of a block (the
+// style's spacing is the block's).
+func (r *renderer) paraSpacing(w *xw, before int) {
+	w.empty("w:spacing", "w:before", itoa(before), "w:after", "0")
 }
 
 // writeRuns writes a line's runs, each split by script.
-func (r *renderer) writeRuns(w *xw, runs []letter.Run, bold bool) error {
+func (r *renderer) writeRuns(w *xw, runs []model.Run, bold bool) error {
 	for i := range runs {
 		for _, part := range r.numberParts(runs[i]) {
 			if err := r.writeRun(w, &part, bold); err != nil {
@@ -110,16 +116,16 @@ func (r *renderer) writeRuns(w *xw, runs []letter.Run, bold bool) error {
 
 // numberParts splits a run of right-to-left text at the digit groups the
 // text engine keeps left to right (0300-1234567, 20-11-2023; see
-// text.NumberUnits): each becomes an LTR-isolated run, as in the PDF.
-func (r *renderer) numberParts(run letter.Run) []letter.Run {
-	if !r.rtl || run.Kind == letter.LTRIsolate || (run.Kind == letter.User && !text.IsRTL(run.Text)) {
-		return []letter.Run{run}
+// numbers.Units): each becomes an LTR-isolated run, as in the PDF.
+func (r *renderer) numberParts(run model.Run) []model.Run {
+	if !r.rtl || run.Kind == model.LTRIsolate || (run.Kind == model.User && !numbers.IsRTL(run.Text)) {
+		return []model.Run{run}
 	}
-	units := text.NumberUnits(run.Text)
+	units := numbers.InString(run.Text)
 	if len(units) == 0 {
-		return []letter.Run{run}
+		return []model.Run{run}
 	}
-	var out []letter.Run
+	var out []model.Run
 	at := 0
 	for _, u := range units {
 		if u[0] > at {
@@ -128,7 +134,7 @@ func (r *renderer) numberParts(run letter.Run) []letter.Run {
 			out = append(out, part)
 		}
 		unit := run
-		unit.Text, unit.Kind = run.Text[u[0]:u[1]], letter.LTRIsolate
+		unit.Text, unit.Kind = run.Text[u[0]:u[1]], model.LTRIsolate
 		out = append(out, unit)
 		at = u[1]
 	}
@@ -140,26 +146,21 @@ func (r *renderer) numberParts(run letter.Run) []letter.Run {
 	return out
 }
 
-func (r *renderer) writeRun(w *xw, run *letter.Run, bold bool) error {
+func (r *renderer) writeRun(w *xw, run *model.Run, bold bool) error {
 	if err := checkText(run.Text); err != nil {
 		return err
 	}
-	text := run.Text
+	text := dropBidiControls(run.Text)
 	if strings.Contains(text, "\r") {
 		text = strings.ReplaceAll(text, "\r\n", "\n")
-	}
-	switch {
-	case run.Kind == letter.User:
-		text = isolate(fsi, text)
-	case run.Kind == letter.LTRIsolate && r.rtl:
-		text = isolate(lri, text)
 	}
 	lang := run.Lang
 	if lang == "" {
 		lang = r.doc.Lang
 	}
+	text = shield(text, r.shieldMark(run, text))
 	var err error
-	r.segs, err = split(lang, text, run.Kind == letter.LTRIsolate, r.segs[:0])
+	r.segs, err = split(lang, text, run.Kind == model.LTRIsolate, r.rtl, r.segs[:0])
 	if err != nil {
 		return err
 	}
@@ -180,9 +181,9 @@ func (r *renderer) writeWRun(w *xw, wr *wrun) {
 	w.open("w:rPr")
 	family := wr.font.Family()
 	arabic := wr.font.Arabic()
-	// Word and LibreOffice give digits, spaces and isolate controls the
-	// complex-script size in a bidi paragraph: a Latin run carries its
-	// Latin size in both slots so that all of it is set alike.
+	// Word and LibreOffice give digits and spaces the complex-script size
+	// in a bidi paragraph: a Latin run carries its Latin size in both
+	// slots so that all of it is set alike.
 	if arabic {
 		w.empty("w:rFonts", "w:hint", "cs", "w:cs", family)
 	} else {
@@ -196,9 +197,6 @@ func (r *renderer) writeWRun(w *xw, wr *wrun) {
 		w.empty("w:i")
 		w.empty("w:iCs")
 	}
-	if !arabic {
-		w.val("w:szCs", itoa(r.latinSize()))
-	}
 	if arabic {
 		w.empty("w:rtl")
 		if tag := r.bidiTag(); tag != "" {
@@ -210,22 +208,12 @@ func (r *renderer) writeWRun(w *xw, wr *wrun) {
 	w.close("w:r")
 }
 
-// latinSize is the Latin font size of the current paragraph style.
-func (r *renderer) latinSize() int {
-	if r.para != nil && r.para.size != 0 {
-		return r.para.size
-	}
-	return bodyHalfPt
-}
-
 // bidiTag is the w:lang w:bidi value for Arabic-script runs: the
-// document's tag in an Arabic-script letter, else Urdu's.
+// document's tag in a right-to-left letter (all of them are in Arabic
+// script), none in a left-to-right one.
 func (r *renderer) bidiTag() string {
-	if tag, ok := bidiTags[r.doc.Lang]; ok {
-		if r.doc.Tag != "" {
-			return r.doc.Tag
-		}
-		return tag
+	if r.rtl {
+		return r.doc.Tag
 	}
 	return ""
 }
@@ -255,15 +243,15 @@ func writeText(w *xw, s string) {
 }
 
 // writeSection writes the final sectPr: header and footer, page size and
-// margins, and w:bidi for a right-to-left letter.
+// margins, and w:bidi for a right-to-left model.
 func (r *renderer) writeSection(w *xw) {
 	w.open("w:sectPr")
 	w.empty("w:headerReference", "w:type", "default", "r:id", relHeader)
 	w.empty("w:footerReference", "w:type", "default", "r:id", relFooter)
 	w.empty("w:pgSz", "w:w", itoa(r.pageW), "w:h", itoa(r.pageH))
-	m := itoa(marginTwips)
+	m, side := itoa(marginTwips), itoa(sideTwips(r.rtl))
 	hf := itoa(hdrFtrTwips)
-	w.empty("w:pgMar", "w:top", m, "w:right", m, "w:bottom", m, "w:left", m,
+	w.empty("w:pgMar", "w:top", m, "w:right", side, "w:bottom", itoa(bottomTwips), "w:left", side,
 		"w:header", hf, "w:footer", hf, "w:gutter", "0")
 	if r.rtl {
 		w.empty("w:bidi")
@@ -274,8 +262,10 @@ func (r *renderer) writeSection(w *xw) {
 // writeHeader writes word/header1.xml: the UA reference.
 func (r *renderer) writeHeader(w *xw) error {
 	w.open("w:hdr", "xmlns:w", nsW, "xmlns:r", nsR)
-	r.startPara(w, headerStyle)
-	run := letter.Run{Text: r.doc.Reference, Lang: "en", Kind: letter.LTRIsolate}
+	header, _ := headerFooter(r.doc.Lang)
+	r.startPara(w, header)
+	w.close("w:pPr")
+	run := model.Run{Text: r.doc.Reference, Lang: "en", Kind: model.LTRIsolate}
 	if err := r.writeRun(w, &run, false); err != nil {
 		return fmt.Errorf("header: %w", err)
 	}
@@ -289,7 +279,9 @@ func (r *renderer) writeFooter(w *xw) {
 	w.open("w:ftr", "xmlns:w", nsW, "xmlns:r", nsR)
 	// "1 / 3" reads left to right in every letter (like "109/23"): the
 	// footer paragraph is a centred LTR paragraph even in an RTL section.
-	r.startPara(w, footerStyle)
+	_, footer := headerFooter(r.doc.Lang)
+	r.startPara(w, footer)
+	w.close("w:pPr")
 	r.writeField(w, "PAGE", "1")
 	r.writeWRun(w, &wrun{text: " / ", font: fonts.SansRegular})
 	r.writeField(w, "NUMPAGES", "1")
@@ -299,7 +291,7 @@ func (r *renderer) writeFooter(w *xw) {
 
 // writeField writes a complex field with a placeholder result.
 func (r *renderer) writeField(w *xw, instr, result string) {
-	rpr := `<w:rPr><w:rFonts w:ascii="Noto Sans" w:hAnsi="Noto Sans" w:cs="Noto Sans"/><w:szCs w:val="` + itoa(r.latinSize()) + `"/></w:rPr>`
+	rpr := `<w:rPr><w:rFonts w:ascii="Noto Sans" w:hAnsi="Noto Sans" w:cs="Noto Sans"/></w:rPr>`
 	w.b.WriteString(`<w:r>` + rpr + `<w:fldChar w:fldCharType="begin"/></w:r>`)
 	w.b.WriteString(`<w:r>` + rpr + `<w:instrText xml:space="preserve"> `)
 	w.escape(instr)

@@ -96,10 +96,10 @@ func TestRTLRuns(t *testing.T) {
 			if arabicRuns == 0 || latinRuns == 0 {
 				t.Errorf("%d Arabic and %d Latin runs", arabicRuns, latinRuns)
 			}
-			// The phone number is one LTR-isolated run, not rtl.
+			// The phone number is a run of its own, not rtl.
 			found := false
 			for _, r := range doc.all("r") {
-				if runText(r) == "\u20660300-1234567\u2069" {
+				if runText(r) == "\u200e0300-1234567\u200e" {
 					found = true
 					if r.child("rPr").child("rtl") != nil {
 						t.Error("phone number run is rtl")
@@ -107,12 +107,13 @@ func TestRTLRuns(t *testing.T) {
 				}
 			}
 			if !found {
-				t.Error("no LRI-isolated run 0300-1234567")
+				t.Error("no run 0300-1234567")
 			}
-			// Justified body, no w:jc left/right anywhere (bidi-ambiguous).
+			// Justified body, the date at the end margin as in the PDF, no
+			// w:jc left/right anywhere (bidi-ambiguous).
 			styles := p.parse(t, "word/styles.xml")
 			for _, jc := range append(doc.all("jc"), styles.all("jc")...) {
-				if v := jc.attr("val"); v != "both" && v != "center" {
+				if v := jc.attr("val"); v != "both" && v != "center" && v != "end" {
 					t.Errorf("w:jc %q in a bidi document", v)
 				}
 			}
@@ -134,7 +135,7 @@ func TestStylesPerRole(t *testing.T) {
 	styles, texts := paragraphs(p.parse(t, "word/document.xml"))
 	s := samples["ur"]
 	want := []struct{ style, text string }{
-		{"Sender", "\u2068Ayesha Khan\u2069\n\u2068House 12, Street 5\u2069\n\u206675500\u2069 \u2068Karachi\u2069"},
+		{"Sender", "\u200eAyesha Khan\u200e\n\u200eHouse 12, Street 5\u200e\n\u200e75500\u200e \u200eKarachi\u200e"},
 		{"Date", s.date},
 		{"Body", s.body},
 		{"Bullet", s.bullets[0]},
@@ -164,7 +165,7 @@ func TestStylesPerRole(t *testing.T) {
 func TestHeaderFooterAndProperties(t *testing.T) {
 	p := unpack(t, render(t, "ur"))
 	_, hdr := paragraphs(p.parse(t, "word/header1.xml"))
-	if len(hdr) != 1 || hdr[0] != "\u2066UA 109/23\u2069" {
+	if len(hdr) != 1 || hdr[0] != "\u200eUA 109/23\u200e" {
 		t.Errorf("header %q", hdr)
 	}
 	var instr []string
@@ -252,9 +253,13 @@ func TestHostileValuesAreLiteral(t *testing.T) {
 				t.Errorf("%q: %d paragraphs, want %d", h, got, want)
 			}
 			_, texts := paragraphs(root)
-			// Unmatched PDIs are dropped; a line break closes and reopens the isolate.
-			want := strings.NewReplacer("\u2069\u2069\u2069", "\u2069", "\n", "\u2069\n\u2068").Replace(h)
-			if !strings.HasPrefix(texts[0], "\u2068"+want+"\u2069\n") {
+			// Bidi embeddings, overrides and isolates are dropped; in an
+			// RTL letter LRMs shield each line of the LTR name.
+			want := strings.NewReplacer("\u202E", "", "\u202C", "", "\u2067", "", "\u2069", "", "\u202D", "").Replace(h)
+			if lang == "ur" {
+				want = "\u200e" + strings.ReplaceAll(want, "\n", "\u200e\n\u200e") + "\u200e"
+			}
+			if !strings.HasPrefix(texts[0], want+"\n") {
 				t.Errorf("%q: sender paragraph %q", h, texts[0])
 			}
 			if got := p.parse(t, "docProps/core.xml").child("title").Text; got != h {
@@ -345,7 +350,7 @@ func TestSplitByScript(t *testing.T) {
 		{"ur", "میرا ملڪ پاکستان", false, "میرا |ملڪ |پاکستان"},
 	}
 	for _, c := range cases {
-		segs, err := split(c.lang, c.text, c.ltr, nil)
+		segs, err := split(c.lang, c.text, c.ltr, fonts.ScriptFont(c.lang).Arabic(), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -360,22 +365,71 @@ func TestSplitByScript(t *testing.T) {
 			t.Errorf("split(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
-	segs, _ := split("ur", "0300-1234567", true, nil)
+	segs, _ := split("ur", "0300-1234567", true, true, nil)
 	if segs[0].font != fonts.SansRegular {
 		t.Errorf("LTR number in %s, want Noto Sans", segs[0].font)
 	}
 }
 
-func TestIsolate(t *testing.T) {
+func TestShieldMarks(t *testing.T) {
+	user := func(s string) letter.Run { return letter.Run{Text: s, Kind: letter.User} }
+	cases := []struct {
+		rtl  bool
+		run  letter.Run
+		want string
+	}{
+		{true, letter.Run{Text: "0300-1234567", Kind: letter.LTRIsolate}, "\u200e0300-1234567\u200e"},
+		{true, user("Ayesha Khan"), "\u200eAyesha Khan\u200e"},
+		{true, user("12 Main St\nFlat 3"), "\u200e12 Main St\u200e\n\u200eFlat 3\u200e"},
+		{true, user("عائشہ خان"), "عائشہ خان"},
+		{true, letter.Run{Text: "جنوری، "}, "جنوری، "},
+		{false, user("عائشہ!"), "\u200fعائشہ!\u200f"},
+		{false, user("Anna"), "Anna"},
+		{false, letter.Run{Text: "+92 51", Kind: letter.LTRIsolate}, "+92 51"},
+	}
+	for _, c := range cases {
+		r := &renderer{rtl: c.rtl}
+		if got := shield(c.run.Text, r.shieldMark(&c.run, c.run.Text)); got != c.want {
+			t.Errorf("rtl=%v %q: %q, want %q", c.rtl, c.run.Text, got, c.want)
+		}
+	}
+}
+
+func TestDropBidiControls(t *testing.T) {
 	for in, want := range map[string]string{
-		"plain":               "\u2068plain\u2069",
-		"x\u2069\u202Ey":      "\u2068x\u202Ey\u2069",
-		"\u2066open":          "\u2068\u2066open\u2069\u2069",
-		"a\nb":                "\u2068a\u2069\n\u2068b\u2069",
-		"\u2067a\u2069\u2069": "\u2068\u2067a\u2069\u2069",
+		"plain":                            "plain",
+		"x\u2069\u202Ey":                   "xy",
+		"\u2066open":                       "open",
+		"a\u202A\u202B\u202C\u202D\u202Eb": "ab",
+		"\u2066\u2067\u2068\u2069":         "",
+		"keep\u200E\u200F\u061Cmarks":      "keep\u200E\u200F\u061Cmarks",
 	} {
-		if got := isolate(fsi, in); got != want {
-			t.Errorf("isolate(%q) = %q, want %q", in, got, want)
+		if got := dropBidiControls(in); got != want {
+			t.Errorf("dropBidiControls(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestNoBidiControlsInText: no w:t of any part of any letter holds a bidi
+// embedding, override or isolate, even when the signer typed them.
+func TestNoBidiControlsInText(t *testing.T) {
+	for _, lang := range langs {
+		doc := sampleDoc(lang)
+		doc.Blocks[0].Lines[0].Runs[0].Text = "\u2067Ayesha\u2069 \u202Egnirts\u202C \u2066x"
+		b, err := Render(doc, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := unpack(t, b)
+		for name := range p.files {
+			if !strings.HasSuffix(name, ".xml") {
+				continue
+			}
+			for _, n := range p.parse(t, name).all("t") {
+				if i := strings.IndexFunc(n.Text, isBidiScope); i >= 0 {
+					t.Errorf("%s %s: w:t %q holds U+%04X", lang, name, n.Text, []rune(n.Text[i:])[0])
+				}
+			}
 		}
 	}
 }

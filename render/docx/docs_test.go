@@ -1,6 +1,9 @@
 package docx
 
-import "github.com/ualetters/ualetters/letter"
+import (
+	"github.com/ualetters/ualetters/fonts"
+	"github.com/ualetters/ualetters/letter"
+)
 
 // Sample letters built in the tests: the script of each language, a Latin
 // name inside right-to-left text, a phone number and a bulleted list.
@@ -54,7 +57,7 @@ var samples = map[string]sample{
 func sampleDoc(lang string) *letter.Document {
 	s := samples[lang]
 	dir := letter.LTR
-	if _, ok := bidiTags[lang]; ok {
+	if fonts.ScriptFont(lang).Arabic() {
 		dir = letter.RTL
 	}
 	t := func(text string) letter.Run { return letter.Run{Text: text, Lang: lang, Kind: letter.Template} }

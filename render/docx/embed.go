@@ -65,7 +65,10 @@ func prepare(id fonts.ID, e *embedded) error {
 	if err := fonts.Load(); err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
-	src := id.Bytes()
+	src, err := embeddingBytes(id)
+	if err != nil {
+		return err
+	}
 	e.key = fontKey(src)
 	data, err := obfuscate(src, e.key)
 	if err != nil {

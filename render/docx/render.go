@@ -10,14 +10,13 @@ import (
 	"time"
 
 	"github.com/ualetters/ualetters/fonts"
-	"github.com/ualetters/ualetters/letter"
-	"github.com/ualetters/ualetters/render/layout"
+	"github.com/ualetters/ualetters/model"
 )
 
 // Options control rendering.
 type Options struct {
-	// Paper is the page size; the zero value means layout.A4.
-	Paper layout.Paper
+	// Paper is the page size; the zero value means model.A4.
+	Paper model.Paper
 }
 
 // ContentType is the media type of a .docx file.
@@ -28,23 +27,22 @@ const ContentType = "application/vnd.openxmlformats-officedocument.wordprocessin
 // It sets the MS-DOS fields directly: CreateRaw, unlike CreateHeader, does
 // not derive them from FileHeader.Modified.
 func zipHeader(name string) *zip.FileHeader {
-	return &zip.FileHeader{
-		Name:         name,
-		Method:       zip.Deflate,
-		ModifiedDate: 1<<5 | 1, // 1980-01-01 (years since 1980, month, day)
-		ModifiedTime: 0,
-	}
+	h := &zip.FileHeader{Name: name, Method: zip.Deflate}
+	//lint:ignore SA1019 CreateRaw writes these fields as they are; Modified is not consulted.
+	h.ModifiedDate = 1<<5 | 1 // 1980-01-01 (years since 1980, month, day)
+	return h
 }
 
 // renderer holds the state of one rendering.
 type renderer struct {
-	doc          *letter.Document
+	doc          *model.Document
 	rtl          bool
 	scriptFont   fonts.ID
 	pageW, pageH int // twips
 	used         [len(allFonts)]bool
 	segs         []segment
 	para         *paraStyle // style of the paragraph being written
+	styles       map[model.Role]*paraStyle
 }
 
 // part is one rendered XML part of the package.
@@ -54,7 +52,7 @@ type part struct {
 }
 
 // Render returns the document as a .docx file.
-func Render(doc *letter.Document, opts Options) ([]byte, error) {
+func Render(doc *model.Document, opts Options) ([]byte, error) {
 	parts, fontList, err := build(doc, opts)
 	if err != nil {
 		return nil, err
@@ -77,7 +75,7 @@ func Render(doc *letter.Document, opts Options) ([]byte, error) {
 
 // Write renders the document as a .docx file into w. The document is
 // checked completely before the first byte is written.
-func Write(w io.Writer, doc *letter.Document, opts Options) error {
+func Write(w io.Writer, doc *model.Document, opts Options) error {
 	parts, fontList, err := build(doc, opts)
 	if err != nil {
 		return err
@@ -93,7 +91,7 @@ type fontFile struct {
 }
 
 // build checks the document and renders every XML part.
-func build(doc *letter.Document, opts Options) ([]part, []fontFile, error) {
+func build(doc *model.Document, opts Options) ([]part, []fontFile, error) {
 	r, err := newRenderer(doc, opts)
 	if err != nil {
 		return nil, nil, err
@@ -151,7 +149,7 @@ func build(doc *letter.Document, opts Options) ([]part, []fontFile, error) {
 	return append(parts, bodyParts...), fontList, nil
 }
 
-func newRenderer(doc *letter.Document, opts Options) (*renderer, error) {
+func newRenderer(doc *model.Document, opts Options) (*renderer, error) {
 	if doc == nil {
 		return nil, errors.New("docx: no document")
 	}
@@ -159,8 +157,8 @@ func newRenderer(doc *letter.Document, opts Options) (*renderer, error) {
 		return nil, fmt.Errorf("docx: %w", err)
 	}
 	paper := opts.Paper
-	if paper == (layout.Paper{}) {
-		paper = layout.A4
+	if paper == (model.Paper{}) {
+		paper = model.A4
 	}
 	if !(paper.Width >= 72 && paper.Width <= 1584 && paper.Height >= 72 && paper.Height <= 1584) {
 		return nil, fmt.Errorf("docx: paper %q: size %gx%g pt out of range", paper.Name, paper.Width, paper.Height)
@@ -172,6 +170,7 @@ func newRenderer(doc *letter.Document, opts Options) (*renderer, error) {
 		pageW:      int(math.Round(paper.Width * 20)),
 		pageH:      int(math.Round(paper.Height * 20)),
 		segs:       make([]segment, 0, 8),
+		styles:     roleStyles(doc.Lang),
 	}
 	r.use(fonts.SansRegular)
 	r.use(r.scriptFont)
@@ -179,9 +178,9 @@ func newRenderer(doc *letter.Document, opts Options) (*renderer, error) {
 }
 
 // checkMeta validates the document's metadata strings and direction.
-func checkMeta(doc *letter.Document) error {
+func checkMeta(doc *model.Document) error {
 	switch doc.Dir {
-	case letter.LTR, letter.RTL, "":
+	case model.LTR, model.RTL, "":
 	default:
 		return fmt.Errorf("unknown direction %q", doc.Dir)
 	}

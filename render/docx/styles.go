@@ -3,72 +3,129 @@ package docx
 import (
 	"math"
 
-	"github.com/ualetters/ualetters/letter"
-	"github.com/ualetters/ualetters/render/text"
+	"github.com/ualetters/ualetters/model"
+	"github.com/ualetters/ualetters/render/style"
 )
 
-// paraStyle is a named paragraph style for one block role.
+// paraStyle is a named paragraph style for one block role. Sizes and
+// spacing come from the style sheet (render/style), converted to
+// WordprocessingML units: twips (1/20 pt) and half-points.
 type paraStyle struct {
-	id, name string
-	joined   bool // the block's lines form one paragraph, joined by line breaks
-	justify  bool // w:jc both (start alignment otherwise: no w:jc)
-	center   bool
-	bold     bool
-	keepNext bool
-	numbered bool // bullet list item
-	before   int  // spacing before, twips
-	after    int  // spacing after, twips
-	size     int  // font size in half-points; 0 means the default
-	tabStop  int  // a start-aligned tab stop, twips; 0 means none
-	ltr      bool // left to right even in a right-to-left letter
+	id, name  string
+	joined    bool // the block's lines form one paragraph, joined by line breaks
+	numbered  bool // bullet list item
+	ltr       bool // left to right even in a right-to-left letter
+	jc        string
+	bold      bool
+	keepNext  bool
+	keepLines bool
+	before    int // spacing before the block, twips
+	paraSpace int // spacing before each later paragraph of the block, twips
+	size      int // font size of Latin text in half-points (w:sz)
+	csSize    int // font size of the script font in half-points (w:szCs)
+	indent    int // start-side indent, twips; the tab stop of cover fields
 }
 
-// Page geometry shared with the PDF path: 25 mm margins.
-const (
-	marginTwips = 1417 // 25 mm
-	hdrFtrTwips = 709  // 12.5 mm from the edge
-	bodyHalfPt  = 22   // 11 pt Latin text
-)
-
-// roleStyles maps each block role to its style. Letters are in block
-// format: every block starts at the start margin, so no alignment depends
-// on how an editor reads w:jc left/right in bidi paragraphs.
-var roleStyles = map[letter.Role]*paraStyle{
-	letter.RoleSender:       {id: "Sender", name: "Sender", joined: true, after: 240},
-	letter.RoleDate:         {id: "Date", name: "Date", after: 240},
-	letter.RoleRecipient:    {id: "Recipient", name: "Recipient", joined: true, after: 360},
-	letter.RoleSubject:      {id: "Subject", name: "Subject", bold: true, keepNext: true, after: 240},
-	letter.RoleSalutation:   {id: "Salutation", name: "Salutation", keepNext: true, after: 160},
-	letter.RoleBody:         {id: "Body", name: "Body", justify: true, after: 160},
-	letter.RoleBullets:      {id: "Bullet", name: "Bullet", justify: true, numbered: true, after: 80},
-	letter.RoleClosing:      {id: "Closing", name: "Closing", keepNext: true, before: 160, after: 720},
-	letter.RoleSignature:    {id: "Signature", name: "Signature", joined: true, after: 240},
-	letter.RoleCopies:       {id: "Copies", name: "Copies", joined: true, before: 240, size: 18},
-	letter.RoleCoverTitle:   {id: "CoverTitle", name: "Cover Title", bold: true, size: 56, after: 480},
-	letter.RoleCoverField:   {id: "CoverField", name: "Cover Field", after: 120, tabStop: 2268},
-	letter.RoleCoverMessage: {id: "CoverMessage", name: "Cover Message", justify: true, before: 360, after: 160},
+// roleNames holds what only DOCX knows of a role: the style's id and
+// name, and how the block's lines become paragraphs.
+var roleNames = map[model.Role]paraStyle{
+	model.RoleSender:       {id: "Sender", name: "Sender", joined: true},
+	model.RoleDate:         {id: "Date", name: "Date"},
+	model.RoleRecipient:    {id: "Recipient", name: "Recipient", joined: true},
+	model.RoleSubject:      {id: "Subject", name: "Subject"},
+	model.RoleSalutation:   {id: "Salutation", name: "Salutation"},
+	model.RoleBody:         {id: "Body", name: "Body"},
+	model.RoleBullets:      {id: "Bullet", name: "Bullet", numbered: true},
+	model.RoleClosing:      {id: "Closing", name: "Closing"},
+	model.RoleSignature:    {id: "Signature", name: "Signature", joined: true},
+	model.RoleCopies:       {id: "Copies", name: "Copies", joined: true},
+	model.RoleCoverTitle:   {id: "CoverTitle", name: "Cover Title"},
+	model.RoleCoverField:   {id: "CoverField", name: "Cover Field"},
+	model.RoleCoverMessage: {id: "CoverMessage", name: "Cover Message"},
 }
 
 // styleOrder fixes the order of styles in styles.xml.
-var styleOrder = []letter.Role{
-	letter.RoleSender, letter.RoleDate, letter.RoleRecipient, letter.RoleSubject,
-	letter.RoleSalutation, letter.RoleBody, letter.RoleBullets, letter.RoleClosing,
-	letter.RoleSignature, letter.RoleCopies, letter.RoleCoverTitle,
-	letter.RoleCoverField, letter.RoleCoverMessage,
+var styleOrder = []model.Role{
+	model.RoleSender, model.RoleDate, model.RoleRecipient, model.RoleSubject,
+	model.RoleSalutation, model.RoleBody, model.RoleBullets, model.RoleClosing,
+	model.RoleSignature, model.RoleCopies, model.RoleCoverTitle,
+	model.RoleCoverField, model.RoleCoverMessage,
 }
 
+// twips converts points to twips.
+func twips(pt float64) int { return int(math.Round(pt * 20)) }
+
+// halfPoints converts a font size in points to half-points.
+func halfPoints(pt float64) int { return int(math.Round(pt * 2)) }
+
+// roleStyles builds the paragraph style of every role for a language.
+func roleStyles(lang string) map[model.Role]*paraStyle {
+	out := make(map[model.Role]*paraStyle, len(roleNames))
+	for role, names := range roleNames {
+		b, _ := style.For(role)
+		ps := names
+		ps.jc = jcFor(b.Align)
+		ps.bold = b.Bold
+		ps.keepNext = b.KeepNext
+		ps.keepLines = b.Keep
+		ps.before = twips(b.SpaceBefore)
+		ps.paraSpace = twips(b.ParaSpace)
+		ps.size = halfPoints(style.LatinSizeOf(b))
+		ps.csSize = halfPoints(style.Size(lang, b))
+		ps.indent = twips(b.Indent)
+		out[role] = &ps
+	}
+	return out
+}
+
+// jcFor is the w:jc value of an alignment; start alignment is the
+// default and written as none. Inside a bidi paragraph start and end
+// follow the paragraph's direction, as in the PDF.
+func jcFor(a style.Align) string {
+	switch a {
+	case style.End:
+		return "end"
+	case style.Justify:
+		return "both"
+	case style.Center:
+		return "center"
+	}
+	return ""
+}
+
+// headerFooter returns the header and footer styles of a language.
+func headerFooter(lang string) (header, footer *paraStyle) {
+	size, cs := halfPoints(style.FooterSize), halfPoints(style.ScriptSize(lang, style.FooterSize))
+	return &paraStyle{id: "Header", name: "header", size: size, csSize: cs},
+		&paraStyle{id: "Footer", name: "footer", size: size, csSize: cs, jc: "center", ltr: true}
+}
+
+// Page margins in twips: the style sheet's margin, and at the bottom the
+// margin plus the gap the PDF keeps above its footer, so that both hold
+// the same text per page. Header and footer sit 12.5 mm from the edge.
 var (
-	headerStyle = &paraStyle{id: "Header", name: "header", size: 18}
-	footerStyle = &paraStyle{id: "Footer", name: "footer", size: 18, center: true, ltr: true}
+	marginTwips = twips(style.Margin)
+	bottomTwips = twips(style.Margin + style.FooterGap)
+	// rtlSlack widens the text of right-to-left letters: the PDF's total
+	// fit may shrink a line's spaces to two thirds, LibreOffice 7.4 only
+	// widens them, so at the same width its Nastaliq lines hold fewer
+	// words (the Urdu model letter on A4 took 4 pages against 3).
+	rtlSlack    = twips(rtlSlackPt)
+	hdrFtrTwips = twips(style.Margin / 2)
 )
 
-// csHalfPt is the complex-script size (half-points) that matches Latin
-// text of the given size: the size at which the Arabic font's letter
-// bodies are as tall as the Latin x-height, measured from the fonts
-// (text.MatchedSize, the same sizes as the PDF: Nastaliq 15 pt and Naskh
-// 12.5 pt beside 11 pt Latin).
-func csHalfPt(lang string, latin int) int {
-	return int(math.Round(text.MatchedSize(lang, float64(latin)/2) * 2))
+// rtlSlackPt is the width, in points, each side margin of a right-to-left
+// DOCX gives up. Set by TestLibreOfficeParity: at 0 the Urdu model letter
+// on A4 takes 4 pages in LibreOffice against the PDF's 3; at 3 the
+// Punjabi one takes 3 against 4; 1.5 matches every case.
+const rtlSlackPt = 1.5
+
+// sideTwips is the left and right page margin.
+func sideTwips(rtl bool) int {
+	if rtl {
+		return marginTwips - rtlSlack
+	}
+	return marginTwips
 }
 
 // writeStyles writes word/styles.xml for the document's language.
@@ -79,8 +136,9 @@ func (r *renderer) writeStyles(w *xw) {
 	w.open("w:rPr")
 	script := r.scriptFont.Family()
 	w.empty("w:rFonts", "w:ascii", sansFamily, "w:hAnsi", sansFamily, "w:eastAsia", sansFamily, "w:cs", script)
-	w.val("w:sz", itoa(bodyHalfPt))
-	w.val("w:szCs", itoa(csHalfPt(r.doc.Lang, bodyHalfPt)))
+	prof := style.ProfileFor(r.doc.Lang)
+	w.val("w:sz", itoa(halfPoints(prof.LatinSize)))
+	w.val("w:szCs", itoa(halfPoints(prof.BodySize)))
 	r.writeDefaultLang(w)
 	w.close("w:rPr")
 	w.close("w:rPrDefault")
@@ -108,10 +166,11 @@ func (r *renderer) writeStyles(w *xw) {
 	w.close("w:style")
 
 	for _, role := range styleOrder {
-		r.writeParaStyle(w, roleStyles[role])
+		r.writeParaStyle(w, r.styles[role])
 	}
-	r.writeParaStyle(w, headerStyle)
-	r.writeParaStyle(w, footerStyle)
+	header, footer := headerFooter(r.doc.Lang)
+	r.writeParaStyle(w, header)
+	r.writeParaStyle(w, footer)
 	w.close("w:styles")
 }
 
@@ -140,7 +199,7 @@ func (r *renderer) writeParaStyle(w *xw, s *paraStyle) {
 		}
 		if s.size != 0 {
 			w.val("w:sz", itoa(s.size))
-			w.val("w:szCs", itoa(csHalfPt(r.doc.Lang, s.size)))
+			w.val("w:szCs", itoa(s.csSize))
 		}
 		w.close("w:rPr")
 	}
@@ -152,31 +211,35 @@ func (r *renderer) writeParaProps(w *xw, s *paraStyle) {
 	if s.keepNext {
 		w.empty("w:keepNext")
 	}
+	if s.keepLines {
+		w.empty("w:keepLines")
+	}
 	if s.numbered {
 		w.open("w:numPr")
 		w.val("w:ilvl", "0")
 		w.val("w:numId", bulletNumID)
 		w.close("w:numPr")
 	}
-	if s.tabStop != 0 {
+	if s.indent != 0 && !s.numbered {
 		w.open("w:tabs")
-		w.empty("w:tab", "w:val", "left", "w:pos", itoa(s.tabStop))
+		w.empty("w:tab", "w:val", "left", "w:pos", itoa(s.indent))
 		w.close("w:tabs")
 	}
 	r.writeBidi(w, s)
-	if s.before != 0 || s.after != 0 {
-		w.empty("w:spacing", "w:before", itoa(s.before), "w:after", itoa(s.after))
+	if s.before != 0 {
+		w.empty("w:spacing", "w:before", itoa(s.before), "w:after", "0")
 	}
 	if s.numbered {
-		w.empty("w:ind", "w:left", "720", "w:hanging", "360")
+		w.empty("w:ind", "w:left", itoa(s.indent), "w:hanging", itoa(s.indent-bulletOffset))
 	}
-	switch {
-	case s.justify:
-		w.val("w:jc", "both")
-	case s.center:
-		w.val("w:jc", "center")
+	if s.jc != "" {
+		w.val("w:jc", s.jc)
 	}
 }
+
+// bulletOffset is where the bullet sits from the start margin, twips
+// (4 pt, as in the PDF).
+const bulletOffset = 80
 
 const bulletNumID = "1"
 
@@ -197,7 +260,8 @@ func (r *renderer) writeNumbering(w *xw) {
 	if r.rtl {
 		w.empty("w:bidi")
 	}
-	w.empty("w:ind", "w:left", "720", "w:hanging", "360")
+	indent := r.styles[model.RoleBullets].indent
+	w.empty("w:ind", "w:left", itoa(indent), "w:hanging", itoa(indent-bulletOffset))
 	w.close("w:pPr")
 	w.open("w:rPr")
 	w.empty("w:rFonts", "w:ascii", sansFamily, "w:hAnsi", sansFamily, "w:cs", sansFamily, "w:hint", "default")
@@ -210,7 +274,7 @@ func (r *renderer) writeNumbering(w *xw) {
 	w.close("w:numbering")
 }
 
-// writeBidi writes a paragraph's direction in a right-to-left letter. An
+// writeBidi writes a paragraph's direction in a right-to-left model. An
 // LTR paragraph there says so explicitly: LibreOffice otherwise takes the
 // direction of the section.
 func (r *renderer) writeBidi(w *xw, s *paraStyle) {

@@ -7,21 +7,15 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/bidi"
+
 	"github.com/ualetters/ualetters/fonts"
+	"github.com/ualetters/ualetters/model"
 )
 
 // ErrInvalidText reports text that cannot be set literally in a document:
 // invalid UTF-8, or control characters other than tab and newline.
 var ErrInvalidText = errors.New("invalid text")
-
-// Unicode bidi isolates: LRI opens a left-to-right isolate, FSI one whose
-// direction comes from its first strong character, PDI closes either.
-const (
-	lri = '\u2066'
-	rli = '\u2067'
-	fsi = '\u2068'
-	pdi = '\u2069'
-)
 
 // checkText rejects text that XML or a word processor cannot hold as
 // literal characters. A CR LF pair counts as a newline.
@@ -40,41 +34,93 @@ func checkText(s string) error {
 	return nil
 }
 
-// isolate wraps user text in FSI…PDI so nothing in it can reorder the text
-// around it. A PDI in the text that closes no isolate opened inside the
-// text would end the wrapper early; on its own it has no effect, so it is
-// dropped. Isolates the text leaves open are closed by the final PDI's
-// run to the end of the paragraph, so they are closed here.
-func isolate(open rune, s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	b.WriteRune(open)
-	depth := 0
-	for _, r := range s {
-		switch r {
-		case lri, rli, fsi:
-			depth++
-		case pdi:
-			if depth == 0 {
-				continue
-			}
-			depth--
-		case '\n':
-			// A paragraph separator ends every isolate: close and reopen.
-			for ; depth > 0; depth-- {
-				b.WriteRune(pdi)
-			}
-			b.WriteRune(pdi)
-			b.WriteRune(r)
-			b.WriteRune(open)
-			continue
+// dropBidiControls removes the bidi embeddings, overrides and isolates
+// (U+202A–U+202E, U+2066–U+2069) from run text. Word processors lay text
+// with them out badly (LibreOffice 7.4 draws words on top of each other
+// and leaves holes), and in user text they would reorder the text around
+// it. Direction comes from the paragraph's w:bidi and each run's w:rtl
+// instead, and every user field and LTR value is a run of its own. Marks
+// (LRM, RLM, ALM) have no scope and stay.
+func dropBidiControls(s string) string {
+	if strings.IndexFunc(s, isBidiScope) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isBidiScope(r) {
+			return -1
 		}
-		b.WriteRune(r)
+		return r
+	}, s)
+}
+
+// Directional marks: strong characters of no width and no scope.
+const (
+	lrm = '\u200E'
+	rlm = '\u200F'
+)
+
+// shieldMark returns the mark that keeps a run in its own direction among
+// the text around it, or 0 for none. Word processors lay out a paragraph
+// with the Unicode bidi algorithm over its whole text (LibreOffice
+// ignores w:rtl), so in a right-to-left paragraph "0300-1234567" after
+// Arabic letters would read "1234567-0300" (rule W2 makes the digits
+// Arabic numbers, and the hyphen no longer joins them). A mark on each
+// side of an LTR value or of user text gives it a strong neighbour of its
+// own direction, as the isolates of the PDF's text engine do: the digits
+// stay European, and neutrals at the run's edges follow the run. User text
+// takes the direction of its first strong letter, like U+2068 FSI.
+func (r *renderer) shieldMark(run *model.Run, text string) rune {
+	var ltr bool
+	switch run.Kind {
+	case model.LTRIsolate:
+		ltr = true
+	case model.User:
+		ltr = firstStrongLTR(text)
+	default:
+		return 0
 	}
-	for ; depth >= 0; depth-- {
-		b.WriteRune(pdi)
+	switch {
+	case ltr && r.rtl:
+		return lrm
+	case !ltr && !r.rtl:
+		return rlm
 	}
-	return b.String()
+	return 0
+}
+
+// firstStrongLTR reports whether the first letter of s with a strong
+// direction is left to right (true too when s has none).
+func firstStrongLTR(s string) bool {
+	for _, c := range s {
+		switch bidiClass(c) {
+		case bidi.L:
+			return true
+		case bidi.R, bidi.AL:
+			return false
+		}
+	}
+	return true
+}
+
+func bidiClass(c rune) bidi.Class {
+	p, _ := bidi.LookupRune(c)
+	return p.Class()
+}
+
+// shield puts the mark at both ends of every line of text (a line break
+// ends a bidi paragraph for the word processor).
+func shield(text string, mark rune) string {
+	if mark == 0 || text == "" {
+		return text
+	}
+	m := string(mark)
+	return m + strings.ReplaceAll(text, "\n", m+"\n"+m) + m
+}
+
+// isBidiScope reports whether r opens or closes a bidi embedding,
+// override or isolate.
+func isBidiScope(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }
 
 // segment is a piece of a run set in one font: never two scripts in one
@@ -90,56 +136,64 @@ func neutral(r rune) bool {
 	return !fonts.IsArabicScript(r) && !fonts.IsLatinScript(r)
 }
 
-// split cuts text into segments of one font. Arabic and Latin letters take
-// fonts.For's choice; spaces, digits and punctuation stay with the segment
-// they are in as long as its font has them. ltr marks LTR-isolated values
-// (numbers, dates, ids), whose neutrals prefer Noto Sans so that they never
-// land in a right-to-left run.
-func split(lang, text string, ltr bool, out []segment) ([]segment, error) {
+// split cuts text into segments of one font. Letters take letterFont's
+// choice; each stretch of spaces, digits and punctuation takes
+// fonts.Common's, the same decision the text engine makes for the PDF,
+// with the fonts of the letters before and after it preferred. ltr marks
+// LTR values (numbers, dates, ids), which prefer Noto Sans so that they
+// never land in a right-to-left run; rtl is the paragraph's direction.
+func split(lang, text string, ltr, rtl bool, out []segment) ([]segment, error) {
 	cur, start := fonts.ID(-1), 0
-	for i, r := range text {
-		var want fonts.ID
-		switch {
-		case fonts.Ignorable(r) || unicode.IsSpace(r):
-			if cur >= 0 {
-				continue
+	cut := func(want fonts.ID, at int) {
+		if want != cur {
+			if cur >= 0 && at > start {
+				out = append(out, segment{text[start:at], cur})
 			}
-			want = initialFont(lang, text, ltr)
-		case neutral(r) && cur >= 0 && cur.Has(r):
-			continue
-		case neutral(r):
-			want = initialFont(lang, text[i:], ltr)
-			if !want.Has(r) {
-				var ok bool
-				if want, ok = fonts.For(lang, r); !ok {
-					return out, &fonts.UncoveredError{Lang: lang, Runes: []rune{r}}
-				}
-			}
-		case fonts.IsArabicScript(r):
-			var ok bool
-			if want, ok = fonts.ForWord(lang, wordAt(text, i)); !ok {
-				want, ok = fonts.For(lang, r)
-			}
+			cur, start = want, at
+		}
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !neutral(r) {
+			id, ok := letterFont(lang, text, i)
 			if !ok {
 				return out, &fonts.UncoveredError{Lang: lang, Runes: []rune{r}}
 			}
-		default:
-			var ok bool
-			if want, ok = fonts.For(lang, r); !ok {
-				return out, &fonts.UncoveredError{Lang: lang, Runes: []rune{r}}
-			}
+			cut(id, i)
+			i += size
+			continue
 		}
-		if want != cur {
-			if cur >= 0 && i > start {
-				out = append(out, segment{text[start:i], cur})
+		j := i + size
+		for j < len(text) {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if !neutral(r2) {
+				break
 			}
-			cur, start = want, i
+			j += s2
 		}
+		if err := splitNeutrals(lang, text, i, j, ltr, rtl, cur, cut); err != nil {
+			return out, err
+		}
+		i = j
 	}
 	if cur >= 0 && start < len(text) {
 		out = append(out, segment{text[start:], cur})
 	}
 	return out, nil
+}
+
+// letterFont is the font of the letter at byte i of text: for an
+// Arabic-script letter, the font fonts.ForWord gives its whole word (a
+// word with a letter the script font lacks is set whole in a font that has
+// all its letters, as in the PDF), else fonts.For's.
+func letterFont(lang, text string, i int) (fonts.ID, bool) {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	if fonts.IsArabicScript(r) {
+		if id, ok := fonts.ForWord(lang, wordAt(text, i)); ok {
+			return id, true
+		}
+	}
+	return fonts.For(lang, r)
 }
 
 // wordAt returns the Arabic-script word around byte i of text (joiners
@@ -165,19 +219,45 @@ func wordAt(text string, i int) []rune {
 	return []rune(text[start:end])
 }
 
-// initialFont is the font for neutral characters before any letter: the
-// font of the next letter, Noto Sans for LTR-isolated values, else the
-// language's script font.
-func initialFont(lang, text string, ltr bool) fonts.ID {
+// splitNeutrals sets the neutral stretch text[i:j] in fonts.Common's font,
+// or character by character when no one font has it all. Between letters
+// of both directions the neutrals take the paragraph's direction (Unicode
+// bidi rule N2), so the neighbour of that direction comes first, as in
+// the text engine, which prefers neighbours of the same bidi level.
+func splitNeutrals(lang, text string, i, j int, ltr, rtl bool, cur fonts.ID, cut func(fonts.ID, int)) error {
+	var preferred []fonts.ID
 	if ltr {
-		return fonts.SansRegular
+		preferred = append(preferred, fonts.SansRegular)
 	}
-	for _, r := range text {
-		if !neutral(r) {
-			if id, ok := fonts.For(lang, r); ok {
-				return id
+	next := fonts.ID(-1)
+	if j < len(text) {
+		if id, ok := letterFont(lang, text, j); ok {
+			next = id
+		}
+	}
+	switch {
+	case cur >= 0 && next >= 0 && cur.Arabic() != next.Arabic() && next.Arabic() == rtl:
+		preferred = append(preferred, next, cur)
+	default:
+		for _, id := range []fonts.ID{cur, next} {
+			if id >= 0 {
+				preferred = append(preferred, id)
 			}
 		}
 	}
-	return fonts.ScriptFont(lang)
+	if id, ok := fonts.Common(lang, preferred, []rune(text[i:j])); ok {
+		cut(id, i)
+		return nil
+	}
+	for k, r := range text[i:j] {
+		if fonts.Ignorable(r) {
+			continue
+		}
+		id, ok := fonts.For(lang, r)
+		if !ok {
+			return &fonts.UncoveredError{Lang: lang, Runes: []rune{r}}
+		}
+		cut(id, i+k)
+	}
+	return nil
 }

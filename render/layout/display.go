@@ -2,35 +2,24 @@ package layout
 
 import (
 	"github.com/ualetters/ualetters/fonts"
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/model"
 )
 
 // Units: every length is in PDF points (1/72 inch); the origin is the top
 // left corner of the page and y grows downwards. Renderers that need
 // another orientation (PDF: y up) convert.
 
-// Paper is a page size.
-type Paper struct {
-	Name          string  // "a4" or "letter"
-	Width, Height float64 // points
-}
+// Paper is a page size (model.Paper).
+type Paper = model.Paper
 
 // The supported paper sizes.
 var (
-	A4     = Paper{Name: "a4", Width: 595.2756, Height: 841.8898}
-	Letter = Paper{Name: "letter", Width: 612, Height: 792}
+	A4     = model.A4
+	Letter = model.Letter
 )
 
 // PaperByName returns the paper for "a4" or "letter".
-func PaperByName(name string) (Paper, bool) {
-	switch name {
-	case "", "a4", "A4":
-		return A4, true
-	case "letter", "Letter":
-		return Letter, true
-	}
-	return Paper{}, false
-}
+func PaperByName(name string) (Paper, bool) { return model.PaperByName(name) }
 
 // Glyph is one positioned glyph of a run.
 type Glyph struct {
@@ -50,7 +39,7 @@ type Glyph struct {
 type Struct struct {
 	Block    int // index of the block in the composed document
 	Para     int // index of the paragraph (block line) in the block
-	Role     letter.Role
+	Role     model.Role
 	Label    bool
 	Artifact bool
 }

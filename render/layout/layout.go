@@ -3,7 +3,8 @@ package layout
 import (
 	"fmt"
 
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/model"
+	"github.com/ualetters/ualetters/render/style"
 	"github.com/ualetters/ualetters/render/text"
 )
 
@@ -39,13 +40,13 @@ type Numbering struct{ Before, After int }
 // Layout lays out a composed letter or cover sheet on pages of the given
 // paper. It returns the text engine's *fonts.UncoveredError for characters
 // no bundled font covers.
-func (l *Layouter) Layout(doc *letter.Document, paper Paper) (*Document, error) {
+func (l *Layouter) Layout(doc *model.Document, paper Paper) (*Document, error) {
 	return l.LayoutWith(doc, paper, Options{})
 }
 
 // LayoutNumbered is Layout with page numbers that count the pages around
 // the document: page 1 of a letter behind a one-page cover is "2 / 3".
-func (l *Layouter) LayoutNumbered(doc *letter.Document, paper Paper, num Numbering) (*Document, error) {
+func (l *Layouter) LayoutNumbered(doc *model.Document, paper Paper, num Numbering) (*Document, error) {
 	return l.LayoutWith(doc, paper, Options{Numbering: num})
 }
 
@@ -68,7 +69,7 @@ func (e *TooLongError) Error() string {
 }
 
 // LayoutWith is Layout within the bounds of o.
-func (l *Layouter) LayoutWith(doc *letter.Document, paper Paper, o Options) (*Document, error) {
+func (l *Layouter) LayoutWith(doc *model.Document, paper Paper, o Options) (*Document, error) {
 	boxes, err := l.boxes(doc, paper, o.Check)
 	if err != nil {
 		return nil, err
@@ -117,7 +118,7 @@ func check(f func() error) error {
 }
 
 // boxes lays out every block's lines and ties them with the keep rules.
-func (l *Layouter) boxes(doc *letter.Document, paper Paper, stop func() error) ([]box, error) {
+func (l *Layouter) boxes(doc *model.Document, paper Paper, stop func() error) ([]box, error) {
 	var boxes []box
 	for i, b := range doc.Blocks {
 		bs, err := l.block(doc, b, paper, stop)
@@ -131,10 +132,10 @@ func (l *Layouter) boxes(doc *letter.Document, paper Paper, stop func() error) (
 			bs[k].block = i
 		}
 		switch {
-		case i > 0 && styleFor(doc.Blocks[i-1].Role).keepNext, b.Role == letter.RoleSignature,
-			b.Role == letter.RoleCopies: // the last page holds closing, signature and copies
+		case i > 0 && styleFor(doc.Blocks[i-1].Role).KeepNext, b.Role == model.RoleSignature,
+			b.Role == model.RoleCopies: // the last page holds closing, signature and copies
 			bs[0].keepPrev = true
-		case b.Role == letter.RoleClosing:
+		case b.Role == model.RoleClosing:
 			keepTwoBefore(boxes)
 			bs[0].keepPrev = true
 		}
@@ -152,9 +153,9 @@ func keepTwoBefore(boxes []box) {
 }
 
 // block lays out one block: each of its lines is a paragraph.
-func (l *Layouter) block(doc *letter.Document, b letter.Block, paper Paper, stop func() error) ([]box, error) {
+func (l *Layouter) block(doc *model.Document, b model.Block, paper Paper, stop func() error) ([]box, error) {
 	st := styleFor(b.Role)
-	size := baseSize(doc.Lang) * st.scale
+	size := style.Size(doc.Lang, st)
 	left, width := Margin, paper.Width-2*Margin
 	var out []box
 	for i, ln := range b.Lines {
@@ -172,31 +173,32 @@ func (l *Layouter) block(doc *letter.Document, b letter.Block, paper Paper, stop
 			bs[k].para = i
 		}
 		if i == 0 {
-			bs[0].spaceBefore = st.spaceBefore
+			bs[0].spaceBefore = st.SpaceBefore
 		} else {
-			bs[0].spaceBefore = st.paraSpace
-			bs[0].keepPrev = st.keep
+			bs[0].spaceBefore = st.ParaSpace
+			bs[0].keepPrev = st.Keep
 		}
 		out = append(out, bs...)
 	}
 	if len(b.Label) > 0 {
-		lab, err := l.engine.Layout(paragraph(doc, b.Label, size, text.Start, true), st.indent-6)
+		lab, err := l.engine.Layout(paragraph(doc, b.Label, size, text.Start, true), st.Indent-6)
 		if err != nil {
 			return nil, err
 		}
-		attachLabel(out, lab, doc.RTL(), left, width, st.indent)
+		attachLabel(out, lab, doc.RTL(), left, width, st.Indent)
 	}
 	return out, nil
 }
 
 // paragraphBoxes lays out one line of a block (a paragraph or a bullet
 // item) and sets the widow and orphan rules on its lines.
-func (l *Layouter) paragraphBoxes(doc *letter.Document, role letter.Role, ln letter.Line, st style, size, left, width float64, stop func() error) ([]box, error) {
-	textLeft, textWidth := left, width-st.indent
+func (l *Layouter) paragraphBoxes(doc *model.Document, role model.Role, ln model.Line, st style.Block, size, left, width float64, stop func() error) ([]box, error) {
+	textLeft, textWidth := left, width-st.Indent
 	if !doc.RTL() {
-		textLeft += st.indent
+		textLeft += st.Indent
 	}
-	p := paragraph(doc, ln.Runs, size, st.align, st.bold)
+	p := paragraph(doc, ln.Runs, size, textAlign(st.Align), st.Bold)
+	p.LatinSize = style.LatinSizeOf(st)
 	p.Check = stop
 	lines, err := l.engine.Layout(p, textWidth)
 	if err != nil {
@@ -207,17 +209,17 @@ func (l *Layouter) paragraphBoxes(doc *letter.Document, role letter.Role, ln let
 		out[i] = box{line: tl, left: textLeft, width: textWidth, lineNo: i, lineCount: len(lines)}
 		// A paragraph is never split after its first line nor before its
 		// last (no orphan or widow line); kept blocks are never split.
-		out[i].keepPrev = i > 0 && (st.keep || i == 1 || i == len(lines)-1)
+		out[i].keepPrev = i > 0 && (st.Keep || i == 1 || i == len(lines)-1)
 	}
-	if role == letter.RoleBullets && len(out) > 0 {
-		marker, err := l.engine.Layout(paragraph(doc, []letter.Run{{Text: "•", Lang: doc.Lang}}, size, text.Start, false), st.indent)
+	if role == model.RoleBullets && len(out) > 0 {
+		marker, err := l.engine.Layout(paragraph(doc, []model.Run{{Text: "•", Lang: doc.Lang}}, size, text.Start, false), st.Indent)
 		if err != nil {
 			return nil, err
 		}
 		out[0].marker = &marker[0]
 		out[0].markerLeft = left + 4
 		if doc.RTL() {
-			out[0].markerLeft = left + width - st.indent + 4
+			out[0].markerLeft = left + width - st.Indent + 4
 		}
 	}
 	return out, nil
@@ -240,17 +242,17 @@ func attachLabel(out []box, lab []text.Line, rtl bool, left, width, indent float
 // Justified paragraphs may hyphenate template text and own words (a user
 // run that is the whole paragraph), never names, addresses, e-mail
 // addresses or numbers.
-func paragraph(doc *letter.Document, runs []letter.Run, size float64, align text.Align, bold bool) text.Paragraph {
+func paragraph(doc *model.Document, runs []model.Run, size float64, align text.Align, bold bool) text.Paragraph {
 	p := text.Paragraph{Lang: doc.Lang, RTL: doc.RTL(), Size: size, Align: align}
 	for _, r := range runs {
 		sp := text.Span{Text: r.Text, Lang: r.Lang, Bold: bold || r.Style.Bold, Italic: r.Style.Italic}
 		switch r.Kind {
-		case letter.Template:
+		case model.Template:
 			sp.Hyphenate = align == text.Justify
-		case letter.User:
+		case model.User:
 			sp.Isolation = text.FirstStrong
 			sp.Hyphenate = align == text.Justify && len(runs) == 1
-		case letter.LTRIsolate:
+		case model.LTRIsolate:
 			sp.Isolation = text.LeftToRight
 		}
 		p.Spans = append(p.Spans, sp)

@@ -4,12 +4,9 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/model"
 	"github.com/ualetters/ualetters/render/text"
 )
-
-// footerGap is the room kept between the text and the footer line.
-const footerGap = 18
 
 type placed struct {
 	box      box
@@ -131,11 +128,11 @@ func tagFor(lang, docTag, docLang string) string {
 }
 
 // footer lays out "UA 109/23" on the start side and "n / N" on the end side.
-func (l *Layouter) footer(doc *letter.Document, paper Paper, n, total int) ([]GlyphRun, error) {
+func (l *Layouter) footer(doc *model.Document, paper Paper, n, total int) ([]GlyphRun, error) {
 	width := paper.Width - 2*Margin
 	baseline := paper.Height - Margin + 6
 	mk := func(s string, align text.Align) ([]GlyphRun, error) {
-		p := text.Paragraph{Lang: doc.Lang, RTL: doc.RTL(), Size: text.MatchedSize(doc.Lang, footerSize), Align: align,
+		p := text.Paragraph{Lang: doc.Lang, RTL: doc.RTL(), Size: text.MatchedSize(doc.Lang, footerSize), LatinSize: footerSize, Align: align,
 			Spans: []text.Span{{Text: s, Lang: "en", Isolation: text.LeftToRight}}}
 		lines, err := l.engine.Layout(p, width)
 		if err != nil {

@@ -3,7 +3,7 @@ package pdf
 import (
 	"strconv"
 
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/model"
 	"github.com/ualetters/ualetters/render/layout"
 )
 
@@ -36,9 +36,9 @@ type kid struct {
 // typeFor is the standard structure type of a block's text.
 func typeFor(st layout.Struct) string {
 	switch st.Role {
-	case letter.RoleSubject, letter.RoleCoverTitle:
+	case model.RoleSubject, model.RoleCoverTitle:
 		return "H1"
-	case letter.RoleBullets:
+	case model.RoleBullets:
 		if st.Label {
 			return "Lbl"
 		}
@@ -80,7 +80,7 @@ func (b *treeBuilder) add(parent *elem, typ string, key layout.Struct) *elem {
 func (b *treeBuilder) container(m mark) *elem {
 	st := m.st
 	para := layout.Struct{Block: st.Block, Para: st.Para, Role: st.Role}
-	if st.Role != letter.RoleBullets {
+	if st.Role != model.RoleBullets {
 		b.list, b.item = nil, nil
 		if b.cur == nil || b.cur.key != para || b.cur.parent != b.root {
 			b.cur = b.add(b.root, typeFor(st), para)

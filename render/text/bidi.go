@@ -1,9 +1,9 @@
 package text
 
 import (
-	"unicode"
-
 	"golang.org/x/text/unicode/bidi"
+
+	"github.com/ualetters/ualetters/render/numbers"
 )
 
 // Bidi levels come from resolveBidi (uax9.go), a complete UAX #9
@@ -96,70 +96,22 @@ func (pa *para) resolveRange(a, b int, level uint8, isos []isoRange) {
 	}
 }
 
-// numberUnits finds, in runes [a, b) of a right-to-left context, digit
-// groups joined by number separators that follow right-to-left text: the
-// units set left to right. A unit after a Latin letter (UA 109/23) already
-// resolves left to right with it (rule W7) and is left alone. afterLatin
-// says whether the last strong character before a was left to right; the
-// state at b is returned.
+// numberUnits finds, in runes [a, b) of a right-to-left context, the
+// digit groups set left to right (numbers.Units); afterLatin says whether
+// the last strong character before a was left to right; the state at b is
+// returned.
 func numberUnits(runes []rune, a, b int, afterLatin bool) ([]isoRange, bool) {
+	units, after := numbers.Units(runes, a, b, afterLatin)
 	var out []isoRange
-	for i := a; i < b; {
-		if !unicode.IsDigit(runes[i]) {
-			afterLatin = strongAfter(afterLatin, runes[i])
-			i++
-			continue
-		}
-		j, groups := i, 0
-		for {
-			for j < b && unicode.IsDigit(runes[j]) {
-				j++
-			}
-			groups++
-			if j+1 < b && numberSeparator(runes[j]) && unicode.IsDigit(runes[j+1]) {
-				j++
-				continue
-			}
-			break
-		}
-		if groups > 1 && !afterLatin {
-			out = append(out, isoRange{start: i, end: j})
-		}
-		i = j
+	for _, u := range units {
+		out = append(out, isoRange{start: u[0], end: u[1]})
 	}
-	return out, afterLatin
+	return out, after
 }
-
-// strongAfter updates "the last strong character is left to right" with r.
-func strongAfter(ltr bool, r rune) bool {
-	switch class(r) {
-	case bidi.L:
-		return true
-	case bidi.R, bidi.AL:
-		return false
-	}
-	return ltr
-}
-
-func numberSeparator(r rune) bool { return r == '-' || r == '/' || r == '.' || r == ':' }
 
 // NumberUnits returns the byte ranges of s that the engine sets as one
-// left-to-right unit in right-to-left text (see numberUnits), so that
-// other back ends (DOCX) can isolate the same units.
-func NumberUnits(s string) [][2]int {
-	runes := []rune(s)
-	offsets := make([]int, 0, len(runes)+1)
-	for i := range s {
-		offsets = append(offsets, i)
-	}
-	offsets = append(offsets, len(s))
-	var out [][2]int
-	units, _ := numberUnits(runes, 0, len(runes), false)
-	for _, u := range units {
-		out = append(out, [2]int{offsets[u.start], offsets[u.end]})
-	}
-	return out
-}
+// left-to-right unit in right-to-left text (numbers.InString).
+func NumberUnits(s string) [][2]int { return numbers.InString(s) }
 
 // IsRTL reports whether s starts, by its first strong character outside
 // isolates (UAX #9 rules P2 and P3), right to left.

@@ -89,6 +89,8 @@ func paragraphKey(p Paragraph, width float64) string {
 	b.WriteByte(byte('0' + boolInt(p.RTL)))
 	b.WriteByte(byte('0' + p.Align))
 	b.WriteString(strconv.FormatFloat(p.Size, 'g', -1, 64))
+	b.WriteByte('/')
+	b.WriteString(strconv.FormatFloat(p.LatinSize, 'g', -1, 64))
 	b.WriteByte('|')
 	b.WriteString(strconv.FormatFloat(width, 'g', -1, 64))
 	for _, s := range p.Spans {

@@ -86,5 +86,8 @@ func (pa *para) sizeOf(id fonts.ID) float64 {
 	if id == base {
 		return pa.Size
 	}
+	if pa.LatinSize > 0 && !id.Arabic() {
+		return pa.LatinSize
+	}
 	return math.Round(pa.Size*BodyHeight(base)/BodyHeight(id)*2) / 2
 }

@@ -53,7 +53,11 @@ type Paragraph struct {
 	Lang  string  // the letter's language: decides fonts for common characters
 	RTL   bool    // paragraph direction (from the language, never guessed)
 	Size  float64 // size of the language's script font, in points (other fonts: see sizeOf)
-	Align Align
+	// LatinSize, when above 0, is the size of Latin fonts in a paragraph of
+	// an Arabic-script language (the style sheet's Latin size, which the
+	// DOCX sets too); 0 derives it from Size by letter-body height.
+	LatinSize float64
+	Align     Align
 	// Check, when set, is called before each forced line (a paragraph of
 	// own words may hold thousands); Layout stops with its error. It is
 	// not part of the paragraph's identity (the cache ignores it).
@@ -181,12 +185,12 @@ func spanLang(p Paragraph, s Span) string {
 
 // splitForced splits a paragraph at newlines (CR LF, LF, CR, U+2028/2029).
 func splitForced(p Paragraph) []Paragraph {
-	parts := []Paragraph{{Lang: p.Lang, RTL: p.RTL, Size: p.Size, Align: p.Align}}
+	parts := []Paragraph{{Lang: p.Lang, RTL: p.RTL, Size: p.Size, LatinSize: p.LatinSize, Align: p.Align}}
 	for _, s := range p.Spans {
 		text := strings.ReplaceAll(s.Text, "\r\n", "\n")
 		for i, piece := range strings.Split(strings.NewReplacer("\r", "\n", "\u2028", "\n", "\u2029", "\n").Replace(text), "\n") {
 			if i > 0 {
-				parts = append(parts, Paragraph{Lang: p.Lang, RTL: p.RTL, Size: p.Size, Align: p.Align})
+				parts = append(parts, Paragraph{Lang: p.Lang, RTL: p.RTL, Size: p.Size, LatinSize: p.LatinSize, Align: p.Align})
 			}
 			if piece != "" {
 				ns := s
@@ -363,24 +367,22 @@ func (pa *para) sameContext(i, j int) bool {
 }
 
 // assignCommon sets the runes [i, j) without a script of their own in one
-// font: a neighbour's when it has them all, else the first font of the
-// language's fallback order that has them all, else per character.
+// font, chosen by fonts.Common from the neighbours' fonts and the
+// language's fallback order, else per character.
 func (pa *para) assignCommon(i, j int) {
-	candidates := pa.neighbourFonts(i, j)
-	for _, r := range pa.runes[i:j] {
-		if id, ok := fonts.For(pa.lang(i), r); ok {
-			candidates = append(candidates, id)
+	var stretch []rune
+	for k := i; k < j; k++ {
+		if pa.font[k] == undecided {
+			stretch = append(stretch, pa.runes[k])
 		}
 	}
-	for _, id := range candidates {
-		if pa.covers(id, i, j) {
-			for k := i; k < j; k++ {
-				if pa.font[k] == undecided {
-					pa.font[k] = int8(id)
-				}
+	if id, ok := fonts.Common(pa.lang(i), pa.neighbourFonts(i, j), stretch); ok {
+		for k := i; k < j; k++ {
+			if pa.font[k] == undecided {
+				pa.font[k] = int8(id)
 			}
-			return
 		}
+		return
 	}
 	for k := i; k < j; k++ {
 		if pa.font[k] == undecided {
@@ -388,15 +390,6 @@ func (pa *para) assignCommon(i, j int) {
 			pa.font[k] = int8(id)
 		}
 	}
-}
-
-func (pa *para) covers(id fonts.ID, i, j int) bool {
-	for k := i; k < j; k++ {
-		if pa.font[k] == undecided && !fonts.Ignorable(pa.runes[k]) && !id.Has(pa.runes[k]) {
-			return false
-		}
-	}
-	return true
 }
 
 // neighbourFonts returns the fonts of the nearest decided characters before

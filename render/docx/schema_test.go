@@ -14,26 +14,15 @@ import (
 	"github.com/ualetters/ualetters/templates"
 )
 
-// schemaDir is the ECMA-376 transitional schema set shared by the project
-// (see its README): the closest check of what Word accepts available here.
-// It is found as shared/ooxml-xsd beside the repository or one of its
-// parent directories (a worktree sits one level deeper), or named by
-// UALETTERS_OOXML_XSD.
+// schemaDir is the ECMA-376 transitional schema set kept in
+// testdata/ooxml-xsd (see its README): the closest check of what Word
+// accepts available here. UALETTERS_OOXML_XSD names another copy.
 func schemaDir(t *testing.T) string {
 	if d := os.Getenv("UALETTERS_OOXML_XSD"); d != "" {
 		return d
 	}
 	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Dir(file)
-	for i := 0; i < 6; i++ {
-		candidate := filepath.Join(dir, "shared", "ooxml-xsd")
-		if _, err := os.Stat(filepath.Join(candidate, "wml.xsd")); err == nil {
-			return candidate
-		}
-		dir = filepath.Dir(dir)
-	}
-	testtool.NeedPath(t, "../shared/ooxml-xsd/wml.xsd", "the ooxml-xsd schema set (../shared/ooxml-xsd, or UALETTERS_OOXML_XSD)")
-	return ""
+	return filepath.Join(filepath.Dir(file), "..", "..", "testdata", "ooxml-xsd")
 }
 
 // schemaFor names the schema of a package part.

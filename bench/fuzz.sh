@@ -37,6 +37,13 @@ run_one() {
   local log="$LOGDIR/$fn.log"
   if go test "$pkg" -run '^$' -fuzz "^$fn\$" -fuzztime "$TIME" -fuzzminimizetime "${MINIMIZE:-5s}" -parallel 1 >"$log" 2>&1; then
     echo "ok" >>"$log.status"
+  elif ! grep -q 'Failing input written to' "$log" && grep -q '^    context deadline exceeded$' "$log"; then
+    # Go 1.26's fuzz coordinator can report its own -fuzztime deadline as
+    # a failure (golang/go#75804, fixed in Go 1.27) when a worker is in the
+    # middle of an input as time runs out; no input failed and none was
+    # written, so this is not a finding.
+    echo "ok" >>"$log.status"
+    echo "fuzz.sh: $fn: Go's fuzztime deadline race (golang/go#75804), no failing input" >>"$log"
   else
     echo "FAIL" >>"$log.status"
   fi

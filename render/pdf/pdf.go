@@ -232,14 +232,16 @@ func (d *docWriter) page(i int) error {
 		return fmt.Errorf("bad paper size %v × %v", w, h)
 	}
 	c := content{height: h, tz: 100, b: make([]byte, 0, 8<<10)}
-	c.b = append(c.b, "/Artifact BMC\n"...)
-	if err := c.boxes(p.Boxes); err != nil {
-		return err
+	if len(p.Boxes)+len(p.Rules) > 0 {
+		c.b = append(c.b, "/Artifact BMC\n"...)
+		if err := c.boxes(p.Boxes); err != nil {
+			return err
+		}
+		if err := c.rules(p.Rules); err != nil {
+			return err
+		}
+		c.b = append(c.b, "EMC\n"...)
 	}
-	if err := c.rules(p.Rules); err != nil {
-		return err
-	}
-	c.b = append(c.b, "EMC\n"...)
 	mcid := 0
 	for ri := range p.Runs {
 		r := &p.Runs[ri]

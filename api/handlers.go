@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"golang.org/x/text/language"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/service"
 )
@@ -166,7 +167,7 @@ func contains(fs []service.Format, f service.Format) bool {
 
 // negotiateLanguage picks the action language that best matches the
 // Accept-Language header; English, then the first language, by default.
-func negotiateLanguage(act *letter.Action, header string) string {
+func negotiateLanguage(act *catalogue.Action, header string) string {
 	codes := act.LanguageCodes()
 	if len(codes) == 0 {
 		return ""

@@ -64,6 +64,9 @@ func (s *Service) Faxes(ctx context.Context, req FaxRequest) (*FaxBatch, error) 
 	if err != nil {
 		return nil, err
 	}
+	if err := job.withCover(); err != nil {
+		return nil, err
+	}
 	batch := &FaxBatch{Manifest: newManifest(job)}
 	for _, key := range FaxRecipients(job.act) {
 		if err := ctx.Err(); err != nil {

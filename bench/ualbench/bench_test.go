@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/service"
 	"github.com/ualetters/ualetters/templates"
 )
@@ -12,7 +12,7 @@ import (
 // benchmarkLetter times the full render (compose, layout, PDF bytes) of a
 // letter with a warm shaping cache.
 func benchmarkLetter(b *testing.B, lang string, f service.Format) {
-	store, err := letter.NewStore(templates.FS)
+	store, err := catalogue.NewStore(templates.FS)
 	if err != nil {
 		b.Fatal(err)
 	}

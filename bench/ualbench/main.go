@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/service"
 	"github.com/ualetters/ualetters/templates"
@@ -42,13 +43,13 @@ func request(lang string) service.LetterRequest {
 }
 
 func run(n int, htmlOut, fontDir, lang string) error {
-	store, err := letter.NewStore(templates.FS)
+	store, err := catalogue.NewStore(templates.FS)
 	if err != nil {
 		return err
 	}
 	req := request(lang)
 	if htmlOut != "" {
-		doc, err := store.Current().Compose(req.Request, time.Now())
+		doc, err := letter.ComposeRequest(store.Current(), req.Request, time.Now())
 		if err != nil {
 			return err
 		}

@@ -1,4 +1,4 @@
-package letter_test
+package catalogue_test
 
 import (
 	"encoding/json"
@@ -9,12 +9,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/templates"
 )
 
 func TestShippedTemplatesPass(t *testing.T) {
-	if ps := letter.CheckTemplates(templates.FS); len(ps) > 0 {
+	if ps := catalogue.CheckTemplates(templates.FS); len(ps) > 0 {
 		for _, p := range ps {
 			t.Error(p)
 		}
@@ -48,17 +48,17 @@ func TestBrokenFixtures(t *testing.T) {
 	for name, want := range cases {
 		t.Run(name, func(t *testing.T) {
 			fsys := os.DirFS(filepath.Join("../testdata/templates-broken", name))
-			ps := letter.CheckTemplates(fsys)
+			ps := catalogue.CheckTemplates(fsys)
 			if len(ps) != 1 {
 				t.Errorf("want exactly one problem, got %d: %v", len(ps), ps)
 			}
 			if len(ps) == 0 || !strings.HasPrefix(ps[0].String(), want) {
 				t.Errorf("got %v\nwant prefix %s", ps, want)
 			}
-			_, err := letter.LoadCatalogue(fsys)
-			var te *letter.TemplateError
+			_, err := catalogue.Load(fsys)
+			var te *catalogue.TemplateError
 			if !errors.As(err, &te) || !strings.Contains(err.Error(), want) {
-				t.Errorf("LoadCatalogue: %v", err)
+				t.Errorf("Load: %v", err)
 			}
 		})
 	}
@@ -91,7 +91,7 @@ func TestTemplateProblems(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := copyFS(t)
 			edit(t, m, tc.file, tc.old, tc.new)
-			ps := letter.CheckTemplates(m)
+			ps := catalogue.CheckTemplates(m)
 			var all []string
 			for _, p := range ps {
 				all = append(all, p.String())
@@ -104,7 +104,7 @@ func TestTemplateProblems(t *testing.T) {
 }
 
 func TestFaxNumbersE164(t *testing.T) {
-	a, err := catalogue(t).Action("109-23")
+	a, err := loadCat(t).Action("109-23")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestFaxNumbersE164(t *testing.T) {
 }
 
 func TestActionJSON(t *testing.T) {
-	a, _ := catalogue(t).Action("109-23")
+	a, _ := loadCat(t).Action("109-23")
 	data, err := json.Marshal(a)
 	if err != nil {
 		t.Fatal(err)
@@ -165,8 +165,8 @@ func TestActionJSON(t *testing.T) {
 }
 
 func TestUnknownAction(t *testing.T) {
-	_, err := catalogue(t).Action("999-99")
-	if !errors.Is(err, letter.ErrUnknownAction) || !strings.Contains(err.Error(), "109-23") {
+	_, err := loadCat(t).Action("999-99")
+	if !errors.Is(err, catalogue.ErrUnknownAction) || !strings.Contains(err.Error(), "109-23") {
 		t.Errorf("got %v", err)
 	}
 }
@@ -175,7 +175,7 @@ func TestDatePatternChecked(t *testing.T) {
 	m := copyFS(t)
 	edit(t, m, "locales/en.yaml", "date_pattern: d MMMM y", "date_pattern: EEEE d MMM y")
 	got := ""
-	for _, p := range letter.CheckTemplates(m) {
+	for _, p := range catalogue.CheckTemplates(m) {
 		got += p.String() + "\n"
 	}
 	if !strings.Contains(got, `locales/en.yaml:8: date_pattern: unsupported field "MMM"`) {
@@ -187,7 +187,7 @@ func TestDatePatternChecked(t *testing.T) {
 // day, 2024-02-08, in Asia/Karachi (UTC+5): open at 18:59:59 UTC, closed
 // from 19:00 UTC.
 func TestActionOpen(t *testing.T) {
-	c, err := letter.LoadCatalogue(templates.FS)
+	c, err := catalogue.Load(templates.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,7 +219,7 @@ func TestNativeReviewChecked(t *testing.T) {
 		m := copyFS(t)
 		edit(t, m, bal, tc.old, tc.new)
 		got := ""
-		for _, p := range letter.CheckTemplates(m) {
+		for _, p := range catalogue.CheckTemplates(m) {
 			got += p.String() + "\n"
 		}
 		if want := atLine(t, bal, tc.old, tc.want); !strings.Contains(got, want) {

@@ -52,11 +52,12 @@ type faxJob struct {
 	req    FaxRequest
 	paper  layout.Paper
 	opts   raster.FaxOptions
-	cover  *letter.Cover    // set by withCover once the recipient is known to be faxable
-	res    *letter.Resolved // the appeal, checked once
-	appeal *layout.Document // numbered after a one-page cover
-	doc    *letter.Document // the composed appeal, to number it again after a longer cover
-	lang   string           // BCP 47 tag of the appeal
+	rcpt   *catalogue.Recipient // the recipient of a single fax; nil for a batch
+	cover  *letter.Cover        // the cover sheet, checked once for every recipient
+	res    *letter.Resolved     // the appeal, checked once
+	appeal *layout.Document     // numbered after a one-page cover
+	doc    *letter.Document     // the composed appeal, to number it again after a longer cover
+	lang   string               // BCP 47 tag of the appeal
 }
 
 // Fax composes the letter and the cover sheet and renders both as one
@@ -69,33 +70,12 @@ func (s *Service) Fax(ctx context.Context, req FaxRequest) (*FaxResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	rcpt, err := job.act.Recipient(req.Recipient)
-	if err != nil {
-		return nil, err
-	}
-	if rcpt.Fax == "" {
-		return nil, &NoFaxError{Recipient: rcpt.Key, WithFax: FaxRecipients(job.act)}
-	}
-	if err := job.withCover(); err != nil {
-		return nil, err
-	}
-	return s.faxFor(job, rcpt)
+	return s.faxFor(job, job.rcpt)
 }
 
-// withCover checks the cover-sheet language of the job's request, once
-// for every fax of the request.
-func (job *faxJob) withCover() error {
-	c, err := letter.ResolveCover(job.res, job.req.CoverLang)
-	if err != nil {
-		return fmt.Errorf("compose cover: %w", err)
-	}
-	job.cover = c
-	return nil
-}
-
-// faxJob checks req, then composes and lays out the appeal. one says
-// whether the request names one recipient (the /fax form) or none (the
-// batch).
+// faxJob checks req, resolves the appeal, the recipient (the /fax form)
+// and the cover, then composes and lays out the appeal. one says whether
+// the request names one recipient (the /fax form) or none (the batch).
 func (s *Service) faxJob(ctx context.Context, req FaxRequest, one bool) (*faxJob, error) {
 	act, paper, opts, err := s.checkFax(s.src.Current(), &req, one)
 	if err != nil {
@@ -107,13 +87,34 @@ func (s *Service) faxJob(ctx context.Context, req FaxRequest, one bool) (*faxJob
 	if err != nil {
 		return nil, err
 	}
-	doc := letter.Compose(res)
-	body, err := s.layout(ctx, doc, paper, layout.Numbering{Before: 1})
+	job := &faxJob{act: act, req: req, paper: paper, opts: opts, res: res}
+	if one {
+		if job.rcpt, err = faxRecipient(act, req.Recipient); err != nil {
+			return nil, err
+		}
+	}
+	if job.cover, err = letter.ResolveCover(res, req.CoverLang); err != nil {
+		return nil, fmt.Errorf("compose cover: %w", err)
+	}
+	job.doc = letter.Compose(res)
+	if job.appeal, err = s.layout(ctx, job.doc, paper, layout.Numbering{Before: 1}); err != nil {
+		return nil, err
+	}
+	job.opts.Check = ctx.Err
+	job.lang = job.doc.Tag
+	return job, nil
+}
+
+// faxRecipient is the recipient with the key, which must have a fax number.
+func faxRecipient(act *catalogue.Action, key string) (*catalogue.Recipient, error) {
+	rcpt, err := act.Recipient(key)
 	if err != nil {
 		return nil, err
 	}
-	opts.Check = ctx.Err
-	return &faxJob{act: act, req: req, paper: paper, opts: opts, res: res, appeal: body, doc: doc, lang: doc.Tag}, nil
+	if rcpt.Fax == "" {
+		return nil, &NoFaxError{Recipient: rcpt.Key, WithFax: FaxRecipients(act)}
+	}
+	return rcpt, nil
 }
 
 // faxPages lays out the cover for rcpt and puts it before the appeal,

@@ -88,7 +88,7 @@ func (a *Action) loadLanguages(fsys fs.FS, dir string, m *mapping, locales map[s
 		}
 		a.letters[t.Value] = lt
 		a.Languages = append(a.Languages, Language{Code: t.Value, Name: loc.Name, EnglishName: loc.EnglishName,
-			Tag: loc.Tag, Dir: loc.Dir, Status: lt.Status, Note: lt.Note, NeedsNativeReview: lt.NeedsNativeReview})
+			Tag: loc.Tag, Dir: loc.Dir, Font: loc.Font, Status: lt.Status, Note: lt.Note, NeedsNativeReview: lt.NeedsNativeReview})
 	}
 	for _, t := range m.list("preferred_languages", false) {
 		if !listed[t.Value] {

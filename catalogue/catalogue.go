@@ -49,6 +49,7 @@ type Language struct {
 	EnglishName string          `json:"english_name"` // "Urdu"
 	Tag         string          `json:"tag"`          // BCP 47
 	Dir         model.Direction `json:"dir"`
+	Font        string          `json:"font"`   // family of the script font
 	Status      string          `json:"status"` // source, reviewed or draft
 	Note        string          `json:"note,omitempty"`
 	// NeedsNativeReview marks a draft that must not be sent before a native

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/ualetters/ualetters/catalogue"
+	"github.com/ualetters/ualetters/fonts"
+	"github.com/ualetters/ualetters/model"
 	"github.com/ualetters/ualetters/templates"
 )
 
@@ -74,10 +76,10 @@ func TestTemplateProblems(t *testing.T) {
 		{"unclosed", fr, "signature: \"{{signer}}\"", "signature: \"{{signer\"", fr + ":{line}: unclosed"},
 		{"status", fr, "status: draft", "status: final", fr + ":{line}: status \"final\""},
 		{"unknown key", fr, "status: draft", "author: x\nstatus: draft", fr + ":{line}: unknown key \"author\""},
-		{"locale label", "locales/de.yaml", "  pages: Seiten\n", "", "locales/de.yaml:10: labels: missing \"pages\""},
-		{"locale placeholder", "locales/de.yaml", "{{pages}} Seiten", "{{n}} Seiten", "locales/de.yaml:21: unknown placeholder {{n}}"},
-		{"locale font", "locales/sd.yaml", "font: Noto Naskh Arabic", "font: Noto Nastaliq Urdu", "locales/sd.yaml:7: font"},
-		{"month count", "locales/en.yaml", "November, December]", "November]", "locales/en.yaml:9: months: need 12"},
+		{"locale label", "locales/de.yaml", "  pages: Seiten\n", "", "locales/de.yaml:8: labels: missing \"pages\""},
+		{"locale placeholder", "locales/de.yaml", "{{pages}} Seiten", "{{n}} Seiten", "locales/de.yaml:19: unknown placeholder {{n}}"},
+		{"retired locale key", "locales/sd.yaml", "tag: sd-Arab-PK\n", "tag: sd-Arab-PK\nfont: Noto Nastaliq Urdu\n", "locales/sd.yaml:6: \"font\" is no longer set here"},
+		{"month count", "locales/en.yaml", "November, December]", "November]", "locales/en.yaml:7: months: need 12"},
 		{"salutation", "actions/109-23/action.yaml", "      fr: Excellence,\n", "", "action.yaml:{line-6}: salutation: missing language \"fr\""},
 		{"invalid fax", "actions/109-23/action.yaml", "051-9207600", "051-92", "action.yaml:{line}: recipient \"foreign-affairs\": fax number \"051-92\" (region \"PK\") is not a valid number"},
 		{"two mains", "actions/109-23/action.yaml", "role: copy\n    lang: de", "role: main\n    lang: de", "need exactly one main recipient"},
@@ -178,7 +180,7 @@ func TestDatePatternChecked(t *testing.T) {
 	for _, p := range catalogue.CheckTemplates(m) {
 		got += p.String() + "\n"
 	}
-	if !strings.Contains(got, `locales/en.yaml:8: date_pattern: unsupported field "MMM"`) {
+	if !strings.Contains(got, `locales/en.yaml:6: date_pattern: unsupported field "MMM"`) {
 		t.Errorf("problems:\n%s", got)
 	}
 }
@@ -224,6 +226,30 @@ func TestNativeReviewChecked(t *testing.T) {
 		}
 		if want := atLine(t, bal, tc.old, tc.want); !strings.Contains(got, want) {
 			t.Errorf("problems:\n%s\nwant %q", got, want)
+		}
+	}
+}
+
+// TestLocaleNeedsTypesettingFacts: a locale's direction and script font
+// come from package fonts, so a locale for a language fonts does not know
+// is a problem, not a letter set in a guessed direction.
+func TestLocaleNeedsTypesettingFacts(t *testing.T) {
+	m := copyFS(t)
+	m["locales/ps.yaml"] = m["locales/ur.yaml"]
+	got := ""
+	for _, p := range catalogue.CheckTemplates(m) {
+		got += p.String() + "\n"
+	}
+	if !strings.Contains(got, `locales/ps.yaml: no typesetting facts for language "ps"`) {
+		t.Errorf("problems:\n%s", got)
+	}
+	c := loadCat(t)
+	for _, code := range []string{"ur", "sd", "en"} {
+		a, _ := c.Action("109-23")
+		lt, _ := a.Letter(code)
+		f, _ := fonts.LanguageOf(code)
+		if lt.Locale.Font != f.Script.Family() || (lt.Locale.Dir == model.RTL) != f.RTL {
+			t.Errorf("%s: locale font %q dir %s, fonts says %s rtl %v", code, lt.Locale.Font, lt.Locale.Dir, f.Script.Family(), f.RTL)
 		}
 	}
 }

@@ -11,18 +11,19 @@ import (
 	"github.com/ualetters/ualetters/model"
 )
 
-// Locale is the per-language data of templates/locales/<lang>.yaml.
+// Locale is the per-language data of templates/locales/<lang>.yaml, with
+// the language's direction and script font from package fonts.
 type Locale struct {
 	Code        string
 	Name        string // in the language itself
 	EnglishName string
-	Tag         string // BCP 47
-	Dir         model.Direction
-	Font        string         // family of the script font
-	Digits      string         // western, arabic-indic or extended-arabic-indic
-	DatePattern string         // d, dd, M, MM, MMMM, y, yyyy; other characters literal
-	DaySuffixes map[int]string // text after the day number d ("er" for the 1st in French)
-	YearMark    string         // text after the year ("ء" in Urdu)
+	Tag         string          // BCP 47
+	Dir         model.Direction // from fonts.LanguageOf, the one table of typesetting facts
+	Font        string          // family of the script font, from fonts.LanguageOf
+	Digits      string          // western, arabic-indic or extended-arabic-indic
+	DatePattern string          // d, dd, M, MM, MMMM, y, yyyy; other characters literal
+	DaySuffixes map[int]string  // text after the day number d ("er" for the 1st in French)
+	YearMark    string          // text after the year ("ء" in Urdu)
 	Months      [12]string
 	labels      map[string]Template
 }
@@ -71,20 +72,21 @@ func loadLocale(fsys fs.FS, file, code string, ps *problems) *Locale {
 	if !ok {
 		return nil
 	}
-	m.allow("name", "english_name", "tag", "dir", "font", "digits", "date_pattern",
+	retired(m, "dir", "font")
+	m.allow("name", "english_name", "tag", "digits", "date_pattern",
 		"day_suffixes", "year_mark", "months", "labels")
 	l := &Locale{
 		Code: code, Name: m.str("name", true).Value, EnglishName: m.str("english_name", true).Value,
-		Tag: m.str("tag", true).Value, Font: m.str("font", true).Value,
-		Digits: m.str("digits", false).Value, DatePattern: m.str("date_pattern", true).Value,
+		Tag: m.str("tag", true).Value, Digits: m.str("digits", false).Value, DatePattern: m.str("date_pattern", true).Value,
 	}
-	dir := m.str("dir", true)
-	l.Dir = model.Direction(dir.Value)
-	if l.Dir != model.LTR && l.Dir != model.RTL {
-		ps.add(file, dir.Line, "dir must be ltr or rtl, not %q", dir.Value)
+	facts, ok := fonts.LanguageOf(code)
+	if !ok {
+		ps.add(file, 0, "no typesetting facts for language %q (script font, direction, shaping): the languages are %s",
+			code, strings.Join(fonts.Languages(), ", "))
 	}
-	if want := fonts.ScriptFont(code).Family(); l.Font != want {
-		ps.add(file, m.str("font", false).Line, "font %q: the script font for %s is %q", l.Font, code, want)
+	l.Dir, l.Font = model.LTR, facts.Script.Family()
+	if facts.RTL {
+		l.Dir = model.RTL
 	}
 	if l.Digits == "" {
 		l.Digits = "western"

@@ -98,9 +98,12 @@ func (s *Server) letterRequest(c fiber.Ctx, in *letterInput) (*service.LetterReq
 // (the language from Accept-Language when the field is absent) and
 // returns the letter request its fields describe.
 func (s *Server) request(c fiber.Ctx, in *letterInput) (letter.Request, error) {
-	act, err := s.svc.Catalogue().Action(c.Params("id"))
-	if err != nil {
-		return letter.Request{}, err
+	act, ok := c.Locals(keyAction).(*catalogue.Action)
+	if !ok {
+		var err error
+		if act, err = s.svc.Catalogue().Action(c.Params("id")); err != nil {
+			return letter.Request{}, err
+		}
 	}
 	lang := in.Lang
 	if lang == "" {

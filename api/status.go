@@ -32,9 +32,10 @@ func (s *Server) views(as []*catalogue.Action) []actionView {
 }
 
 // actionStatus sets X-Action-Status on the answers of the letter and fax
-// routes of a known action.
+// routes of a known action, and keeps the action for the handler.
 func (s *Server) actionStatus(c fiber.Ctx) error {
 	if a, err := s.svc.Catalogue().Action(c.Params("id")); err == nil {
+		c.Locals(keyAction, a)
 		status := "open"
 		if !s.svc.Open(a) {
 			status = "closed"

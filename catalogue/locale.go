@@ -81,7 +81,7 @@ func loadLocale(fsys fs.FS, file, code string, ps *problems) *Locale {
 	}
 	facts, ok := fonts.LanguageOf(code)
 	if !ok {
-		ps.add(file, 0, "no typesetting facts for language %q (script font, direction, shaping): the languages are %s",
+		ps.add(file, 0, "no typesetting facts for language %q (script font, direction, shaping) in fonts/languages.go, which has %s",
 			code, strings.Join(fonts.Languages(), ", "))
 	}
 	l.Dir, l.Font = model.LTR, facts.Script.Family()

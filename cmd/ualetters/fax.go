@@ -60,8 +60,7 @@ func fax(args []string, stdout, stderr io.Writer) int {
 	if number != "" {
 		fmt.Fprintf(stderr, "fax number %s\n", number)
 	}
-	noteClosed(svc, req.ActionID, stderr)
-	warnNativeReview(svc.Catalogue(), req.ActionID, req.Lang, stderr)
+	notes(svc, req.ActionID, req.Lang, stderr)
 	return writeResult(res, out, stdout, stderr)
 }
 

@@ -65,24 +65,8 @@ func renderOne(req service.LetterRequest, tmplDir, out string, stdout, stderr io
 		fmt.Fprintln(stderr, "ualetters:", oneLine(err.Error()))
 		return exitFail
 	}
-	noteClosed(svc, req.ActionID, stderr)
-	warnNativeReview(svc.Catalogue(), req.ActionID, req.Lang, stderr)
+	notes(svc, req.ActionID, req.Lang, stderr)
 	return writeResult(res, out, stdout, stderr)
-}
-
-// warnNativeReview tells the user on stderr when the letter's translation
-// needs a native speaker's review before it is sent.
-func warnNativeReview(cat *catalogue.Catalogue, actionID, lang string, stderr io.Writer) {
-	a, err := cat.Action(actionID)
-	if err != nil {
-		return
-	}
-	for _, l := range a.Languages {
-		if l.Code == lang && l.NeedsNativeReview {
-			fmt.Fprintf(stderr, "note: the %s letter of %s needs native review before it is sent: %s\n",
-				l.EnglishName, a.Reference, l.Note)
-		}
-	}
 }
 
 // newService loads the templates and builds the service the API uses.

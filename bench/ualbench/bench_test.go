@@ -96,3 +96,20 @@ func BenchmarkEnglishPDF(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkUniqueName renders the benchmark letter for a new signer name
+// every time, as the HTTP runs with -lua name do.
+func BenchmarkUniqueName(b *testing.B) {
+	svc := newService(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n++
+		req := benchRequest(service.PDF, "")
+		req.Signer.Name = benchName + " " + latinWord(n)
+		if _, err := svc.Letter(ctx, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -96,3 +96,14 @@ func pagesBody(pages int, render func(body string) (int, error)) (string, error)
 	}
 	return "", fmt.Errorf("no own words give exactly %d pages", pages)
 }
+
+// latinWord spells n in the letters a to z (least significant first), at
+// least four letters long: the unique signer names of the -lua name runs.
+func latinWord(n int) string {
+	var b []byte
+	for i := 0; i < 4 || n > 0; i++ {
+		b = append(b, byte('a'+n%26))
+		n /= 26
+	}
+	return string(b)
+}

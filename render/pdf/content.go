@@ -11,6 +11,7 @@ import (
 // persists across text objects, so it is tracked to emit only changes.
 type content struct {
 	b        []byte
+	cuts     []int   // offsets in b where a paragraph starts (compression pieces)
 	height   float64 // page height, to flip y
 	fontName string  // current font resource
 	size     float64

@@ -9,7 +9,7 @@ import (
 // descendant, the font descriptor, the subset font file and the ToUnicode
 // CMap.
 func (d *docWriter) font(f *fontUse) error {
-	file, err := subsets.get(f)
+	file, err := d.cache.subset(f)
 	if err != nil {
 		return err
 	}

@@ -36,8 +36,13 @@ func Write(w io.Writer, doc *layout.Document) error {
 	return err
 }
 
-// Render returns doc as PDF bytes. It is safe for concurrent use.
-func Render(doc *layout.Document) ([]byte, error) {
+// Render returns doc as PDF bytes, caching nothing. It is safe for
+// concurrent use.
+func Render(doc *layout.Document) ([]byte, error) { return (*Cache)(nil).Render(doc) }
+
+// Render returns doc as PDF bytes, taking what repeats from earlier
+// documents from c: the same bytes as the package's Render.
+func (c *Cache) Render(doc *layout.Document) ([]byte, error) {
 	if doc == nil || len(doc.Pages) == 0 {
 		return nil, ErrEmpty
 	}
@@ -46,7 +51,7 @@ func Render(doc *layout.Document) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &docWriter{doc: doc, fonts: used, modes: modes}
+	d := &docWriter{doc: doc, fonts: used, modes: modes, cache: c}
 	return d.write()
 }
 
@@ -54,6 +59,7 @@ func Render(doc *layout.Document) ([]byte, error) {
 // order the writer asks for them; the fixed objects (catalog, page tree,
 // info, metadata, resources, output intent, structure tree root) first.
 type docWriter struct {
+	cache   *Cache
 	doc     *layout.Document
 	fonts   []*fontUse
 	buf     []byte
@@ -61,6 +67,7 @@ type docWriter struct {
 	marks   []mark
 	pageObj []int
 	modes   [][]mode // how each run carries its text, by page
+	zbuf    []byte   // scratch for compressed streams
 
 	catalog, pages, info, meta, res, intent, icc, structRoot int
 }
@@ -136,16 +143,20 @@ func (d *docWriter) ref(n int) {
 
 // stream writes object n as a stream; dict holds the extra dictionary
 // entries. Data is Flate-compressed (fast level: these streams are built
-// per request) unless raw is set.
-func (d *docWriter) stream(n int, dict string, data []byte, raw bool) {
-	if raw {
+// per request) unless raw is set or it is too short to gain; cuts are
+// offsets where the compressor may start a new piece (see zseg.go).
+func (d *docWriter) stream(n int, dict string, data []byte, raw bool, cuts ...int) {
+	if raw || len(data) < minCompress {
 		d.rawStream(n, dict, data)
 		return
 	}
-	z := getZ(levelStream)
-	d.rawStream(n, dict+"/Filter/FlateDecode", z.compress(data))
-	putZ(z)
+	d.zbuf = d.cache.appendZlib(d.zbuf[:0], data, cuts)
+	d.rawStream(n, dict+"/Filter/FlateDecode", d.zbuf)
 }
+
+// minCompress is the shortest stream worth compressing: below it the
+// zlib header, Huffman tables and checksum outweigh the gain.
+const minCompress = 64
 
 // rawStream writes object n as a stream of data as given.
 func (d *docWriter) rawStream(n int, dict string, data []byte) {
@@ -246,6 +257,9 @@ func (d *docWriter) page(i int) error {
 		if len(r.Glyphs) == 0 {
 			continue
 		}
+		if ri > 0 && r.Struct.Block != p.Runs[ri-1].Struct.Block {
+			c.cuts = append(c.cuts, len(c.b)) // a new paragraph: a piece of its own
+		}
 		if r.Struct.Artifact {
 			c.b = append(c.b, "/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n"...)
 		} else {
@@ -278,7 +292,7 @@ func (d *docWriter) page(i int) error {
 	d.buf = strconv.AppendInt(d.buf, int64(i), 10)
 	d.buf = append(d.buf, "/Tabs/S>>"...)
 	d.end()
-	d.stream(n+1, "", c.b, false)
+	d.stream(n+1, "", c.b, false, c.cuts...)
 	return nil
 }
 

@@ -26,6 +26,12 @@ func NewCache(maxBytes int) *Cache {
 	return &Cache{runs: lru.New[string, []ShapedGlyph](maxBytes), paras: lru.New[string, []Line](maxBytes)}
 }
 
+// NewCacheSizes returns a cache holding at most runBytes of shaped runs
+// and paraBytes of laid-out paragraphs.
+func NewCacheSizes(runBytes, paraBytes int) *Cache {
+	return &Cache{runs: lru.New[string, []ShapedGlyph](runBytes), paras: lru.New[string, []Line](paraBytes)}
+}
+
 // NewRunCache returns a cache of shaped runs only: paragraphs are laid
 // out afresh every time (for measuring the engine itself).
 func NewRunCache(maxBytes int) *Cache {

@@ -98,7 +98,7 @@ type fontUse struct {
 
 // collectFonts finds every font and glyph the document uses, in font id
 // order, and checks that each glyph exists.
-func collectFonts(doc *layout.Document, modes [][]mode) ([]*fontUse, error) {
+func collectFonts(doc *layout.Document, modes [][]mode, s *scratch) ([]*fontUse, error) {
 	byID := map[fonts.ID]*fontUse{}
 	for p := range doc.Pages {
 		for ri := range doc.Pages[p].Runs {
@@ -112,7 +112,8 @@ func collectFonts(doc *layout.Document, modes [][]mode) ([]*fontUse, error) {
 				if err != nil {
 					return nil, fmt.Errorf("pdf: page %d run %d: %w", p+1, ri, err)
 				}
-				f = &fontUse{id: r.Font, data: data, use: make([]uint8, data.numGlyphs)}
+				t := s.tablesFor(int(data.numGlyphs))
+				f = &fontUse{id: r.Font, data: data, use: t.use, speak: t.speak, silent: t.silent}
 				byID[r.Font] = f
 			}
 			if err := f.note(r, modes[p][ri]); err != nil {
@@ -173,8 +174,6 @@ func (f *fontUse) note(r *layout.GlyphRun, m mode) error {
 // copies follow; each gets its width.
 func (f *fontUse) assign() error {
 	f.name = "/F" + strconv.Itoa(int(f.id))
-	f.speak = make([]uint16, len(f.use))
-	f.silent = make([]uint16, len(f.use))
 	var silent []uint16
 	for g, u := range f.use {
 		if u != 0 {

@@ -49,12 +49,16 @@ func (c *Cache) Render(doc *layout.Document) ([]byte, error) {
 		return nil, ErrEmpty
 	}
 	modes := runModes(doc)
-	used, err := collectFonts(doc, modes)
+	s := scratches.Get().(*scratch)
+	used, err := collectFonts(doc, modes, s)
 	if err != nil {
+		s.release(nil)
 		return nil, err
 	}
-	d := &docWriter{doc: doc, fonts: used, modes: modes, cache: c}
-	return d.write()
+	d := &docWriter{doc: doc, fonts: used, modes: modes, cache: c, s: s}
+	out, err := d.write()
+	s.release(used)
+	return out, err
 }
 
 // docWriter assembles the file. Object numbers come from alloc, in the
@@ -62,6 +66,7 @@ func (c *Cache) Render(doc *layout.Document) ([]byte, error) {
 // info, metadata, resources, output intent, structure tree root) first.
 type docWriter struct {
 	cache   *Cache
+	s       *scratch
 	doc     *layout.Document
 	fonts   []*fontUse
 	buf     []byte
@@ -69,7 +74,6 @@ type docWriter struct {
 	marks   []mark
 	pageObj []int
 	modes   [][]mode // how each run carries its text, by page
-	zbuf    []byte   // scratch for compressed streams
 
 	catalog, pages, info, meta, res, intent, icc, structRoot int
 }
@@ -152,8 +156,8 @@ func (d *docWriter) stream(n int, dict string, data []byte, raw bool, cuts ...in
 		d.rawStream(n, dict, data)
 		return
 	}
-	d.zbuf = d.cache.appendZlib(d.zbuf[:0], data, cuts)
-	d.rawStream(n, dict+"/Filter/FlateDecode", d.zbuf)
+	d.s.zbuf = d.cache.appendZlib(d.s.zbuf[:0], data, cuts)
+	d.rawStream(n, dict+"/Filter/FlateDecode", d.s.zbuf)
 }
 
 // minCompress is the shortest stream worth compressing: below it the
@@ -244,7 +248,8 @@ func (d *docWriter) page(i int) error {
 	if !finite(w, h) || w <= 0 || h <= 0 || w > 14400 || h > 14400 {
 		return fmt.Errorf("bad paper size %v × %v", w, h)
 	}
-	c := content{height: h, tz: 100, b: make([]byte, 0, 8<<10)}
+	c := content{height: h, tz: 100, b: d.s.content[:0], cuts: d.s.cuts[:0], runes: d.s.runes}
+	defer func() { d.s.content, d.s.cuts, d.s.runes = c.b, c.cuts, c.runes }()
 	c.b = append(c.b, "/Artifact BMC\n"...)
 	if err := c.boxes(p.Boxes); err != nil {
 		return err

@@ -146,7 +146,8 @@ func (f *fontUse) note(r *layout.GlyphRun, m mode) error {
 				return fmt.Errorf("font %s has no space glyph for its text layer", f.id)
 			}
 			f.layerName = "/T" + strconv.Itoa(int(f.id))
-			f.layerCID = map[rune]uint16{}
+			f.layerCID = make(map[rune]uint16, 128)
+			f.layerChars = make([]rune, 0, 128)
 			f.use[f.blank] |= usedSpeaking
 		}
 	}
@@ -174,7 +175,17 @@ func (f *fontUse) note(r *layout.GlyphRun, m mode) error {
 // copies follow; each gets its width.
 func (f *fontUse) assign() error {
 	f.name = "/F" + strconv.Itoa(int(f.id))
-	var silent []uint16
+	used, nsilent := 0, 0
+	for _, u := range f.use {
+		if u != 0 {
+			used++
+		}
+		if u&usedSilent != 0 {
+			nsilent++
+		}
+	}
+	f.gids = make([]uint16, 0, used)
+	silent := make([]uint16, 0, nsilent)
 	for g, u := range f.use {
 		if u != 0 {
 			f.gids = append(f.gids, uint16(g))

@@ -81,6 +81,11 @@ func (c *Cache) Shape(id fonts.ID, p ShapingParams, text []rune) []ShapedGlyph {
 // paragraphKey identifies a paragraph layout: every input that changes it.
 func paragraphKey(p Paragraph, width float64) string {
 	var b strings.Builder
+	n := 64
+	for _, s := range p.Spans {
+		n += len(s.Lang) + len(s.Text) + 3
+	}
+	b.Grow(n)
 	b.WriteString(p.Lang)
 	b.WriteByte(byte('0' + boolInt(p.RTL)))
 	b.WriteByte(byte('0' + p.Align))

@@ -74,7 +74,7 @@ func (c *Cache) Shape(id fonts.ID, p ShapingParams, text []rune) []ShapedGlyph {
 		return g
 	}
 	g := ShapeUnits(id, p, text)
-	c.runs.Put(key, g, len(key)+len(g)*int(unsafe.Sizeof(ShapedGlyph{})))
+	c.runs.Put(key, g, len(key)+cap(g)*int(unsafe.Sizeof(ShapedGlyph{})))
 	return g
 }
 
@@ -114,11 +114,11 @@ func boolInt(b bool) int {
 // linesBytes estimates the bytes a paragraph's lines hold: their runs,
 // glyphs and the text the glyphs and runs carry.
 func linesBytes(lines []Line) int {
-	n := len(lines) * int(unsafe.Sizeof(Line{}))
+	n := cap(lines) * int(unsafe.Sizeof(Line{}))
 	for _, l := range lines {
-		n += len(l.Runs) * int(unsafe.Sizeof(Run{}))
+		n += cap(l.Runs) * int(unsafe.Sizeof(Run{}))
 		for _, r := range l.Runs {
-			n += len(r.Text) + len(r.Glyphs)*int(unsafe.Sizeof(Glyph{}))
+			n += len(r.Text) + cap(r.Glyphs)*int(unsafe.Sizeof(Glyph{}))
 			for _, g := range r.Glyphs {
 				n += len(g.Chars)
 			}

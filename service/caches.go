@@ -11,14 +11,14 @@ import (
 // runs and laid-out template paragraphs, subset font files for a glyph
 // set, compressed pieces of streams (template paragraphs' page content,
 // fonts' CMaps). No cache is keyed by the request as a whole. Together
-// at most 24 MiB; a letter's template parts take about 60 KB a language,
+// at most 16 MiB; a letter's template parts take about 60 KB a language,
 // the rest holds signers' own paragraphs until newer ones push them out.
 // TestCacheBytes checks that the heap they take matches what they count.
 const (
-	shapedRunBytes   = 6 << 20 // text: shaped runs, in font units
-	paragraphBytes   = 6 << 20 // text: laid-out paragraphs
-	subsetBytes      = 4 << 20 // pdf: compressed subset font files
-	streamPieceBytes = 8 << 20 // pdf: compressed stream pieces and their raw bytes
+	shapedRunBytes   = 4 << 20 // text: shaped runs, in font units
+	paragraphBytes   = 4 << 20 // text: laid-out paragraphs
+	subsetBytes      = 2 << 20 // pdf: compressed subset font files
+	streamPieceBytes = 6 << 20 // pdf: compressed stream pieces and their raw bytes
 )
 
 // caches is the one registry of the render caches a Service owns; the

@@ -81,3 +81,36 @@ func TestCacheBytes(t *testing.T) {
 		t.Errorf("caches take %.2f MB of heap but count %.2f MB", (growth-base)/1e6, counted/1e6)
 	}
 }
+
+// TestSameBytesWarmOrCold renders letters through a fresh service (every
+// cache misses) and through one warmed by other letters (template parts
+// hit, the signer's miss): the bytes must not differ.
+func TestSameBytesWarmOrCold(t *testing.T) {
+	warm := newTestService(t)
+	for i := range 20 {
+		for _, lang := range []string{"ur", "en"} {
+			req := LetterRequest{Request: letter.Request{ActionID: "109-23", Lang: lang, Date: "2023-11-20",
+				Signer: letter.Signer{Name: "Signer " + uniqueUrduWord(i)}}}
+			if _, err := warm.Letter(context.Background(), req); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, f := range []Format{PDF, DOCX} {
+		for _, lang := range []string{"ur", "en", "sd"} {
+			req := LetterRequest{Request: letter.Request{ActionID: "109-23", Lang: lang, Date: "2023-11-20",
+				Signer: letter.Signer{Name: "Amina Rahimi", City: "Lahore"}}, Format: f}
+			cold, err := newTestService(t).Letter(context.Background(), req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			hot, err := warm.Letter(context.Background(), req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(cold.Body) != string(hot.Body) {
+				t.Errorf("%s %s: %d bytes from a fresh service, %d from a warm one, and they differ", f, lang, len(cold.Body), len(hot.Body))
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package service
 
 import (
 	"github.com/ualetters/ualetters/internal/lru"
+	"github.com/ualetters/ualetters/render/hyphen"
 	"github.com/ualetters/ualetters/render/pdf"
 	"github.com/ualetters/ualetters/render/text"
 )
@@ -38,7 +39,7 @@ func newCaches() caches {
 
 // CacheStat is one cache's counters and size.
 type CacheStat struct {
-	Name string // shaped_runs, paragraphs, font_subsets, stream_pieces
+	Name string // shaped_runs, paragraphs, font_subsets, stream_pieces, hyphen_memo
 	lru.Stats
 }
 
@@ -50,5 +51,6 @@ func (s *Service) CacheStats() []CacheStat {
 		{"paragraphs", c.text.ParagraphStats()},
 		{"font_subsets", c.pdf.SubsetStats()},
 		{"stream_pieces", c.pdf.SegmentStats()},
+		{"hyphen_memo", hyphen.MemoStats()},
 	}
 }

@@ -36,7 +36,7 @@ echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg) before the r
 read -r chrome_ms chrome_bytes < <(node tools/node/chromium-pdf.mjs "$tmp/letter.html" "$runs")
 http_same=$(p50 "$tmp/same.lua")
 http_name=$(p50 "$tmp/name.lua")
-read -r ual_ms ual_bytes _ < <("$tmp/ualbench" -n $((runs * 20)))
+read -r ual_ms ual_bytes _ _ < <("$tmp/ualbench" -n $((runs * 20)))
 echo "machine: load $(cut -d' ' -f1-3 /proc/loadavg) after the run"
 printf 'Benchmark letter (Urdu own words, one page), medians:\n'
 printf '  chromium (playwright, setContent + page.pdf):  %8.3f ms  (%d bytes, %d runs)\n' "$chrome_ms" "$chrome_bytes" "$runs"

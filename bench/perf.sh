@@ -70,12 +70,17 @@ wrk_row "PDF, same request" 8 "$(lua same pdf)"
 wrk_row "PDF, unique signer name" 8 "$(lua name pdf)"
 wrk_row "DOCX, unique signer name" 8 "$(lua name docx)"
 
-printf '\ncost growth (PDF, unique signer name over HTTP, 1 connection; in process: same request)\n'
-printf '%-6s %9s %12s %10s\n' pages "HTTP p50" "in-process" bytes
+printf '\ncost growth, PDF: over HTTP with a unique signer name (wrk, 1 connection; server CPU per letter),\n'
+printf 'in process with the same request (median and CPU per letter)\n'
+printf '%-6s %9s %12s %12s %12s %10s\n' pages "HTTP p50" "HTTP CPU ms" "in-proc p50" "in-proc CPU" bytes
 for p in 1 2 5 10; do
+  c0=$(cpu_ticks)
   wrk -t 1 -c 1 -d "$duration" -s "$(lua name pdf $p)" "$url" >"$tmp/wrk.txt"
-  read -r ms bytes got < <("$tmp/ualbench" -pages "$p" -n 100)
-  printf '%-6s %9.3f %12.3f %10d\n' "$got" "$(awk '/^latency-ms/ {print $3}' "$tmp/wrk.txt")" "$ms" "$bytes"
+  c1=$(cpu_ticks)
+  http_cpu=$(awk -v t=$((c1 - c0)) -v hz="$hz" -v r="$(awk '/^rate/ {print $2}' "$tmp/wrk.txt")" -v d="${duration%s}" \
+    'BEGIN {printf "%.3f", 1000 * t / hz / (r * d)}')
+  read -r ms bytes got cpu < <("$tmp/ualbench" -pages "$p" -n 100)
+  printf '%-6s %9.3f %12.3f %12.3f %12.3f %10d\n' "$got" "$(awk '/^latency-ms/ {print $3}' "$tmp/wrk.txt")" "$http_cpu" "$ms" "$cpu" "$bytes"
 done
 
 echo

@@ -12,20 +12,20 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/internal/testtool"
-	"github.com/ualetters/ualetters/letter"
 )
 
 var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
 
 func TestCatalogueRoutes(t *testing.T) {
 	ts := start(t, Config{})
-	var list struct{ Actions []letter.Action }
+	var list struct{ Actions []catalogue.Action }
 	ts.getJSON(t, "/v1/actions", &list)
 	if len(list.Actions) == 0 || list.Actions[0].ID != "109-23" {
 		t.Fatalf("actions: %+v", list.Actions)
 	}
-	var a letter.Action
+	var a catalogue.Action
 	ts.getJSON(t, "/v1/actions/109-23", &a)
 	if a.Reference != "UA 109/23" || a.Deadline != "2024-02-08" {
 		t.Errorf("reference %q deadline %q", a.Reference, a.Deadline)
@@ -66,7 +66,7 @@ func TestCatalogueRoutes(t *testing.T) {
 // conditional request and the document's text.
 func TestLetters(t *testing.T) {
 	ts := start(t, Config{})
-	var a letter.Action
+	var a catalogue.Action
 	ts.getJSON(t, "/v1/actions/109-23", &a)
 	const name = "Amina Rahimi"
 	type post func(*testing.T, string, map[string]any, map[string]string) (*http.Response, []byte)

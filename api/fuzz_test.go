@@ -12,7 +12,7 @@ import (
 	"github.com/gofiber/fiber/v3"
 	"github.com/valyala/fasthttp"
 
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/templates"
 )
 
@@ -119,7 +119,7 @@ func FuzzNegotiate(f *testing.F) {
 		f.Add(s[0], s[1], "")
 		f.Add(s[0], s[1], "docx")
 	}
-	cat, err := letter.LoadCatalogue(templates.FS)
+	cat, err := catalogue.Load(templates.FS)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"golang.org/x/text/language"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/service"
 )
@@ -96,9 +97,12 @@ func (s *Server) letterRequest(c fiber.Ctx, in *letterInput) (*service.LetterReq
 // (the language from Accept-Language when the field is absent) and
 // returns the letter request its fields describe.
 func (s *Server) request(c fiber.Ctx, in *letterInput) (letter.Request, error) {
-	act, err := s.svc.Catalogue().Action(c.Params("id"))
-	if err != nil {
-		return letter.Request{}, err
+	act, ok := c.Locals(keyAction).(*catalogue.Action)
+	if !ok {
+		var err error
+		if act, err = s.svc.Catalogue().Action(c.Params("id")); err != nil {
+			return letter.Request{}, err
+		}
 	}
 	lang := in.Lang
 	if lang == "" {
@@ -165,7 +169,7 @@ func contains(fs []service.Format, f service.Format) bool {
 
 // negotiateLanguage picks the action language that best matches the
 // Accept-Language header; English, then the first language, by default.
-func negotiateLanguage(act *letter.Action, header string) string {
+func negotiateLanguage(act *catalogue.Action, header string) string {
 	codes := act.LanguageCodes()
 	if len(codes) == 0 {
 		return ""

@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/service"
 	"github.com/ualetters/ualetters/templates"
 )
@@ -48,20 +48,20 @@ type testServer struct {
 
 var (
 	storeOnce sync.Once
-	store     *letter.Store
+	store     *catalogue.Store
 	storeErr  error
 )
 
 // testStore loads the shipped templates once (UALETTERS_TEMPLATES may
 // name another directory).
-func testStore(t *testing.T) *letter.Store {
+func testStore(t *testing.T) *catalogue.Store {
 	t.Helper()
 	storeOnce.Do(func() {
 		var fsys fs.FS = templates.FS
 		if dir := os.Getenv("UALETTERS_TEMPLATES"); dir != "" {
 			fsys = os.DirFS(dir)
 		}
-		store, storeErr = letter.NewStore(fsys)
+		store, storeErr = catalogue.NewStore(fsys)
 	})
 	if storeErr != nil {
 		t.Fatalf("load templates: %v", storeErr)

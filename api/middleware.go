@@ -24,6 +24,7 @@ const (
 	keyProblem            // problem type of an error response
 	keyPersonal           // []string: signer values, only for redacting error causes
 	keyUnrouted           // true: answered before routing (see answerUnrouted)
+	keyAction             // *catalogue.Action: the route's action, looked up once by actionStatus
 )
 
 const headerRequestID = "X-Request-ID"

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v3"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/service"
@@ -78,7 +79,7 @@ func toProblem(err error) (p Problem, internal bool) {
 	switch {
 	case errors.As(err, &re):
 		p = Problem{Type: problemNS + re.kind, Status: re.status, Detail: re.detail, Errors: re.fields, Available: re.avail}
-	case errors.As(err, &ve) && len(ve.Fields) == 1 && errors.Is(err, letter.ErrUnknownRecipient):
+	case errors.As(err, &ve) && len(ve.Fields) == 1 && errors.Is(err, catalogue.ErrUnknownRecipient):
 		p = Problem{Type: problemNS + "unknown-recipient", Status: 404, Detail: ve.Fields[0].Detail, Errors: ve.Fields}
 	case errors.As(err, &ve):
 		p = Problem{Type: problemNS + "invalid-request", Status: 400,
@@ -96,9 +97,9 @@ func toProblem(err error) (p Problem, internal bool) {
 			Errors: []letter.FieldError{{Field: "lang", Detail: lle.Error()}}}
 	case errors.Is(err, letter.ErrUnknownLanguage):
 		p = fieldProblem(406, "language-not-offered", "lang", "the action is not offered in this language")
-	case errors.Is(err, letter.ErrUnknownAction):
+	case errors.Is(err, catalogue.ErrUnknownAction):
 		p = fieldProblem(404, "unknown-action", "id", "no action has this id; GET /v1/actions lists them")
-	case errors.Is(err, letter.ErrUnknownRecipient):
+	case errors.Is(err, catalogue.ErrUnknownRecipient):
 		p = fieldProblem(404, "unknown-recipient", "recipient", "the action has no recipient with this key; GET /v1/actions/{id} lists them")
 	case errors.As(err, &nfe):
 		p = fieldProblem(422, "no-fax-number", "recipient", nfe.Error())

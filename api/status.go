@@ -3,7 +3,7 @@ package api
 import (
 	"github.com/gofiber/fiber/v3"
 
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/catalogue"
 )
 
 // headerActionStatus tells a client whether the action of a letter or fax
@@ -15,15 +15,15 @@ const headerActionStatus = "X-Action-Status"
 // actionView is an action as GET /v1/actions shows it: the catalogue
 // entry plus whether it is open today.
 type actionView struct {
-	*letter.Action
+	*catalogue.Action
 	Open bool `json:"open"`
 }
 
-func (s *Server) view(a *letter.Action) actionView {
+func (s *Server) view(a *catalogue.Action) actionView {
 	return actionView{Action: a, Open: s.svc.Open(a)}
 }
 
-func (s *Server) views(as []*letter.Action) []actionView {
+func (s *Server) views(as []*catalogue.Action) []actionView {
 	out := make([]actionView, len(as))
 	for i, a := range as {
 		out[i] = s.view(a)
@@ -32,9 +32,10 @@ func (s *Server) views(as []*letter.Action) []actionView {
 }
 
 // actionStatus sets X-Action-Status on the answers of the letter and fax
-// routes of a known action.
+// routes of a known action, and keeps the action for the handler.
 func (s *Server) actionStatus(c fiber.Ctx) error {
 	if a, err := s.svc.Catalogue().Action(c.Params("id")); err == nil {
+		c.Locals(keyAction, a)
 		status := "open"
 		if !s.svc.Open(a) {
 			status = "closed"

@@ -156,20 +156,6 @@ func pick(cond bool, a, b ID) ID {
 	return b
 }
 
-// ScriptFont is the regular font for a language's own script: Nastaliq for
-// Urdu and Punjabi (Shahmukhi), Naskh for Sindhi and Balochi, Noto Sans for
-// everything else.
-func ScriptFont(lang string) ID {
-	switch lang {
-	case "ur", "pnb":
-		return NastaliqRegular
-	case "sd", "bal":
-		return NaskhRegular
-	default:
-		return SansRegular
-	}
-}
-
 // fallbacks is the order in which fonts are tried for a character the
 // language's script font lacks.
 func fallbacks(lang string) []ID {

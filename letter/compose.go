@@ -6,52 +6,47 @@ import (
 	"time"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/ualetters/ualetters/catalogue"
 )
 
-// Compose validates the request (see Validate) and composes the letter.
-// now supplies today's date, in the action's time zone, when the request
-// has none.
-func (c *Catalogue) Compose(req Request, now time.Time) (*Document, error) {
-	if err := c.Validate(req); err != nil {
-		return nil, err
-	}
-	a, _ := c.Action(req.ActionID)
-	rcpt, _ := a.Recipient(req.Recipient)
-	loc, lt := c.locales[req.Lang], a.letters[req.Lang]
-	day := letterDate(req.Date, now, a.loc)
-	s := nfcSigner(req.Signer)
-	x := &expander{lang: req.Lang, gender: s.Gender, loc: loc, values: map[string][]Run{
-		"signer":     userRuns(s.Name, req.Lang),
-		"city":       userRuns(s.City, req.Lang),
-		"date":       loc.dateRuns(day),
-		"salutation": x0(req.Lang, loc).text(rcpt.salutation[req.Lang]),
+// Compose composes the letter r describes. Everything it needs was
+// checked and looked up by Resolve, so it cannot fail.
+func Compose(r *Resolved) *Document {
+	lt, lang, s := r.letter, r.lang, r.signer
+	loc := lt.Locale
+	x := &expander{lang: lang, gender: s.Gender, loc: loc, values: map[string][]Run{
+		"signer":     userRuns(s.Name, lang),
+		"city":       userRuns(s.City, lang),
+		"date":       dateRuns(loc, r.date),
+		"salutation": x0(lang, loc).text(r.recipient.Salutation(lang)),
 	}}
-	doc := newDocument("letter", a, loc, day)
+	doc := newDocument("letter", r.action, loc, r.date)
 	doc.Author = s.Name
-	addBlock(doc, RoleSender, senderLines(s, req.Lang)...)
+	addBlock(doc, RoleSender, senderLines(s, lang)...)
 	addBlock(doc, RoleDate, x.placeDate(s.City))
-	addBlock(doc, RoleRecipient, recipientLines(rcpt, loc)...)
-	addBlock(doc, RoleSubject, subjectLine(a, loc))
-	addBlock(doc, RoleSalutation, x.lines(lt.blocks["salutation"])...)
-	if strings.TrimSpace(req.Body) != "" { // a blank body means no own words
-		for _, p := range splitParagraphs(norm.NFC.String(req.Body)) {
-			addBlock(doc, RoleBody, Line{Runs: userRuns(p, req.Lang)})
+	addBlock(doc, RoleRecipient, recipientLines(r.recipient, loc)...)
+	addBlock(doc, RoleSubject, subjectLine(r.action, loc))
+	addBlock(doc, RoleSalutation, x.lines(lt.Salutation)...)
+	if len(r.body) > 0 {
+		for _, p := range r.body {
+			addBlock(doc, RoleBody, Line{Runs: userRuns(p, lang)})
 		}
 	} else {
 		x.body(doc, lt)
 	}
-	addBlock(doc, RoleClosing, x.lines(lt.blocks["closing"])...)
-	addBlock(doc, RoleSignature, x.lines(lt.blocks["signature"])...)
-	if copies := copyLines(a, rcpt, loc); len(copies) > 0 {
+	addBlock(doc, RoleClosing, x.lines(lt.Closing)...)
+	addBlock(doc, RoleSignature, x.lines(lt.Signature)...)
+	if copies := copyLines(r.action, r.recipient, loc); len(copies) > 0 {
 		addBlock(doc, RoleCopies, copies...)
 	}
-	return doc, nil
+	return doc
 }
 
 // x0 is an expander without values, for texts that have no placeholders.
-func x0(lang string, loc *Locale) *expander { return &expander{lang: lang, loc: loc} }
+func x0(lang string, loc *catalogue.Locale) *expander { return &expander{lang: lang, loc: loc} }
 
-func newDocument(kind string, a *Action, loc *Locale, day time.Time) *Document {
+func newDocument(kind string, a *catalogue.Action, loc *catalogue.Locale, day time.Time) *Document {
 	return &Document{
 		Kind: kind, ActionID: a.ID, Reference: a.Reference, Lang: loc.Code, Tag: loc.Tag,
 		Dir: loc.Dir, Title: a.Title[loc.Code], Subject: a.Reference, Date: day.Format(time.DateOnly),
@@ -123,7 +118,7 @@ func senderLines(s Signer, lang string) []Line {
 	return lines
 }
 
-func postalLine(s, lang string, loc *Locale) Line {
+func postalLine(s, lang string, loc *catalogue.Locale) Line {
 	kind := Template
 	if loc.Dir == RTL && !strings.ContainsFunc(s, isArabicLetter) {
 		kind = LTRIsolate
@@ -132,7 +127,7 @@ func postalLine(s, lang string, loc *Locale) Line {
 }
 
 // subjectLine is "UA 109/23: <title>".
-func subjectLine(a *Action, loc *Locale) Line {
+func subjectLine(a *catalogue.Action, loc *catalogue.Locale) Line {
 	x := x0(loc.Code, loc)
 	rs := isolated(a.Reference, loc.Code)
 	rs = append(rs, x.text(loc.Label("subject_separator"))...)
@@ -145,7 +140,7 @@ func subjectLine(a *Action, loc *Locale) Line {
 type expander struct {
 	lang   string
 	gender Gender
-	loc    *Locale
+	loc    *catalogue.Locale
 	values map[string][]Run
 }
 
@@ -161,7 +156,7 @@ func (x *expander) text(s string) []Run {
 		if m[0] > last {
 			rs = append(rs, Run{Text: s[last:m[0]], Lang: x.lang, Kind: Template})
 		}
-		rs = append(rs, Run{Text: x.loc.digits(s[m[0]:m[1]]), Lang: x.lang, Kind: LTRIsolate})
+		rs = append(rs, Run{Text: x.loc.LocalDigits(s[m[0]:m[1]]), Lang: x.lang, Kind: LTRIsolate})
 		last = m[1]
 	}
 	if last < len(s) {
@@ -171,19 +166,19 @@ func (x *expander) text(s string) []Run {
 }
 
 // expand resolves variants for the signer's gender and fills placeholders.
-func (x *expander) expand(segs []segment) []Run {
+func (x *expander) expand(segs catalogue.Template) []Run {
 	var rs []Run
 	for _, s := range segs {
+		day, fixed := s.FixedDate()
 		switch {
-		case s.alts != nil:
-			rs = append(rs, x.text(s.pick(x.gender))...)
-		case s.ph && s.arg != "":
-			day, _ := fixedDate(s.arg)
-			rs = append(rs, x.loc.dateRuns(day)...)
-		case s.ph:
-			rs = append(rs, x.values[s.text]...)
+		case s.Alts != nil:
+			rs = append(rs, x.text(pick(s, x.gender))...)
+		case fixed:
+			rs = append(rs, dateRuns(x.loc, day)...)
+		case s.Placeholder:
+			rs = append(rs, x.values[s.Text]...)
 		default:
-			rs = append(rs, x.text(s.text)...)
+			rs = append(rs, x.text(s.Text)...)
 		}
 	}
 	return mergeRuns(trimRuns(mergeRuns(rs)))
@@ -191,9 +186,9 @@ func (x *expander) expand(segs []segment) []Run {
 
 // lines expands a short block (salutation, closing, signature); each line
 // of its text becomes a Line.
-func (x *expander) lines(segs []segment) []Line {
+func (x *expander) lines(segs catalogue.Template) []Line {
 	var out []Line
-	var cur []segment
+	var cur catalogue.Template
 	flush := func() {
 		if rs := x.expand(cur); len(rs) > 0 {
 			out = append(out, Line{Runs: rs})
@@ -201,17 +196,17 @@ func (x *expander) lines(segs []segment) []Line {
 		cur = nil
 	}
 	for _, s := range segs {
-		if s.ph || s.alts != nil || !strings.Contains(s.text, "\n") {
+		if s.Placeholder || s.Alts != nil || !strings.Contains(s.Text, "\n") {
 			cur = append(cur, s)
 			continue
 		}
-		parts := strings.Split(s.text, "\n")
+		parts := strings.Split(s.Text, "\n")
 		for i, p := range parts {
 			if i > 0 {
 				flush()
 			}
 			if p != "" {
-				cur = append(cur, segment{text: p})
+				cur = append(cur, catalogue.Segment{Text: p})
 			}
 		}
 	}
@@ -219,14 +214,14 @@ func (x *expander) lines(segs []segment) []Line {
 	return out
 }
 
-func (x *expander) body(doc *Document, lt *letterTemplate) {
-	for i, part := range lt.body {
+func (x *expander) body(doc *Document, lt *catalogue.Letter) {
+	for _, part := range lt.Body {
 		var lines []Line
-		for _, segs := range lt.bodySegs[i] {
+		for _, segs := range part.Items {
 			lines = append(lines, Line{Runs: x.expand(segs)})
 		}
 		role := RoleBody
-		if part.bullets {
+		if part.Bullets {
 			role = RoleBullets
 		}
 		addBlock(doc, role, lines...)
@@ -238,21 +233,33 @@ func (x *expander) placeDate(city string) Line {
 	if city == "" {
 		return Line{Runs: x.values["date"]}
 	}
-	return Line{Runs: x.expand(x.loc.labels["place_date"])}
+	return Line{Runs: x.expand(x.loc.LabelTemplate("place_date"))}
 }
 
 // dateRuns writes a date as runs: numbers as LTR isolates, month names and
 // separators as template text.
-func (l *Locale) dateRuns(t time.Time) []Run {
+func dateRuns(l *catalogue.Locale, t time.Time) []Run {
 	var rs []Run
-	for _, p := range l.dateParts(t) {
+	for _, p := range l.DateParts(t) {
 		kind := Template
-		if p.numeric {
+		if p.Numeric {
 			kind = LTRIsolate
 		}
-		rs = append(rs, Run{Text: p.text, Lang: l.Code, Kind: kind})
+		rs = append(rs, Run{Text: p.Text, Lang: l.Code, Kind: kind})
 	}
 	return mergeRuns(rs)
+}
+
+// pick returns the alternative of a gender variant for g.
+func pick(s catalogue.Segment, g Gender) string {
+	switch g {
+	case Female:
+		return s.Alts[0]
+	case Male:
+		return s.Alts[1]
+	default:
+		return s.Alts[2]
+	}
 }
 
 // mergeRuns joins neighbouring template runs of the same language and
@@ -296,4 +303,29 @@ func trimRuns(rs []Run) []Run {
 
 func isArabicLetter(r rune) bool {
 	return r >= 0x0600 && r <= 0x06FF || r >= 0x0750 && r <= 0x077F || r >= 0x08A0 && r <= 0x08FF
+}
+
+// splitParagraphs splits own words at blank lines; the signer's line
+// breaks inside a paragraph are kept (renderers set them as forced breaks).
+// CR LF and lone CR count as line breaks. Nothing else in the text has a
+// meaning.
+func splitParagraphs(s string) []string {
+	var paras []string
+	var cur []string
+	s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
+	for _, raw := range strings.Split(s, "\n") {
+		line := strings.TrimSpace(raw)
+		if line == "" {
+			if len(cur) > 0 {
+				paras = append(paras, strings.Join(cur, "\n"))
+				cur = nil
+			}
+			continue
+		}
+		cur = append(cur, line)
+	}
+	if len(cur) > 0 {
+		paras = append(paras, strings.Join(cur, "\n"))
+	}
+	return paras
 }

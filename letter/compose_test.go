@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/letter"
 )
@@ -24,7 +25,7 @@ var variants = map[string][3][]string{
 var genders = [3]letter.Gender{letter.Female, letter.Male, letter.Unspecified}
 
 func TestGenderAgreement(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	for _, lang := range allLangs {
 		var texts [3]string
 		for i, g := range genders {
@@ -51,7 +52,7 @@ func TestGenderAgreement(t *testing.T) {
 
 // Unset gender is the unspecified wording.
 func TestEmptyGenderIsUnspecified(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	if docText(compose(t, c, "ur", "")) != docText(compose(t, c, "ur", letter.Unspecified)) {
 		t.Error("empty gender differs from unspecified")
 	}
@@ -60,7 +61,7 @@ func TestEmptyGenderIsUnspecified(t *testing.T) {
 var slashForm = regexp.MustCompile(`\p{L}/\p{L}`)
 
 func TestNoSlashFormsOrMarkers(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	for _, lang := range allLangs {
 		for _, g := range genders {
 			text := docText(compose(t, c, lang, g))
@@ -77,7 +78,7 @@ func TestNoSlashFormsOrMarkers(t *testing.T) {
 // The composed letters use only characters the bundled fonts cover, and
 // every Arabic-script character is in the language's own script font.
 func TestArabicScriptLettersCovered(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	for _, lang := range []string{"ur", "sd", "bal", "pnb"} {
 		script := fonts.ScriptFont(lang)
 		for _, g := range genders {
@@ -108,7 +109,7 @@ func TestArabicScriptLettersCovered(t *testing.T) {
 // Orthography: Urdu and Punjabi use ی ک ہ, not Arabic ي ك ه; Sindhi uses
 // ڪ for k and its own letters.
 func TestOrthography(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	for _, lang := range []string{"ur", "pnb"} {
 		text := docText(compose(t, c, lang, letter.Female))
 		if strings.ContainsAny(text, "\u064A\u0643\u0647") {
@@ -124,7 +125,7 @@ func TestOrthography(t *testing.T) {
 }
 
 func TestLetterStructure(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	for _, lang := range allLangs {
 		d := compose(t, c, lang, letter.Female)
 		var roles []string
@@ -156,7 +157,7 @@ func TestLetterStructure(t *testing.T) {
 // User values are User runs; numbers, postcodes, e-mail, the UA id and
 // date numbers are LTR isolates; no run mixes them with template text.
 func TestRunKinds(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	d := compose(t, c, "ur", letter.Female)
 	kinds := map[string]letter.Kind{}
 	for _, b := range d.Blocks {
@@ -185,10 +186,10 @@ func TestRunKinds(t *testing.T) {
 
 // User input is set literally: markup-looking text adds no structure.
 func TestUserTextIsLiteral(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	s := signer(letter.Male)
 	s.Name = "{{salutation}} - *Bold*"
-	d, err := c.Compose(letter.Request{ActionID: "109-23", Lang: "en", Signer: s}, now)
+	d, err := letter.ComposeRequest(c, letter.Request{ActionID: "109-23", Lang: "en", Signer: s}, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,9 +200,9 @@ func TestUserTextIsLiteral(t *testing.T) {
 }
 
 func TestOwnWords(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	body := "Dear friends of {{signer}},\r\nplease stop.\n\n- not a bullet\n\n\n\nThird\rparagraph.\tEnd"
-	d, err := c.Compose(letter.Request{ActionID: "109-23", Lang: "ur", Signer: signer(letter.Female), Body: body}, now)
+	d, err := letter.ComposeRequest(c, letter.Request{ActionID: "109-23", Lang: "ur", Signer: signer(letter.Female), Body: body}, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +222,7 @@ func TestOwnWords(t *testing.T) {
 		t.Error("salutation, closing and signature must stay")
 	}
 	// A body of blank lines is no own words: the model letter stays.
-	d, err = c.Compose(letter.Request{ActionID: "109-23", Lang: "en", Signer: signer(letter.Female), Body: "  \n\n \t "}, now)
+	d, err = letter.ComposeRequest(c, letter.Request{ActionID: "109-23", Lang: "en", Signer: signer(letter.Female), Body: "  \n\n \t "}, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,8 +232,8 @@ func TestOwnWords(t *testing.T) {
 }
 
 func TestRecipientChoice(t *testing.T) {
-	c := catalogue(t)
-	d, err := c.Compose(letter.Request{ActionID: "109-23", Lang: "de", Signer: signer(""), Recipient: "interior"}, now)
+	c := loadCat(t)
+	d, err := letter.ComposeRequest(c, letter.Request{ActionID: "109-23", Lang: "de", Signer: signer(""), Recipient: "interior"}, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,7 +248,7 @@ func TestRecipientChoice(t *testing.T) {
 }
 
 func TestDates(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	day := time.Date(2024, 2, 8, 0, 0, 0, 0, time.UTC)
 	may := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
 	want := map[string][2]string{
@@ -271,7 +272,7 @@ func TestDates(t *testing.T) {
 }
 
 func TestDateLine(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	cases := []struct{ lang, date, city, want string }{
 		{"en", "", "Bern", "Bern, 21 November 2023"}, // default: today in Karachi
 		{"fr", "2024-01-05", "Genève", "Genève, le 5 janvier 2024"},
@@ -281,7 +282,7 @@ func TestDateLine(t *testing.T) {
 	for _, tc := range cases {
 		s := signer(letter.Female)
 		s.City = tc.city
-		d, err := c.Compose(letter.Request{ActionID: "109-23", Lang: tc.lang, Signer: s, Date: tc.date}, now)
+		d, err := letter.ComposeRequest(c, letter.Request{ActionID: "109-23", Lang: tc.lang, Signer: s, Date: tc.date}, now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -294,7 +295,7 @@ func TestDateLine(t *testing.T) {
 func TestDigitStyle(t *testing.T) {
 	m := copyFS(t)
 	edit(t, m, "locales/ur.yaml", "digits: western", "digits: extended-arabic-indic")
-	c, err := letter.LoadCatalogue(m)
+	c, err := catalogue.Load(m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -308,7 +309,7 @@ func TestDigitStyle(t *testing.T) {
 }
 
 func TestComposeDeterministic(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	a, b := docText(compose(t, c, "sd", letter.Male)), docText(compose(t, c, "sd", letter.Male))
 	if a != b {
 		t.Error("two compositions differ")
@@ -316,10 +317,10 @@ func TestComposeDeterministic(t *testing.T) {
 }
 
 func BenchmarkComposeUrdu(b *testing.B) {
-	c := catalogue(b)
+	c := loadCat(b)
 	req := letter.Request{ActionID: "109-23", Lang: "ur", Signer: signer(letter.Female)}
 	for b.Loop() {
-		if _, err := c.Compose(req, now); err != nil {
+		if _, err := letter.ComposeRequest(c, req, now); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -328,7 +329,7 @@ func BenchmarkComposeUrdu(b *testing.B) {
 func BenchmarkLoadCatalogue(b *testing.B) {
 	m := copyFS(b)
 	for b.Loop() {
-		if _, err := letter.LoadCatalogue(m); err != nil {
+		if _, err := catalogue.Load(m); err != nil {
 			b.Fatal(err)
 		}
 	}

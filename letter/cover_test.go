@@ -5,14 +5,37 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/letter"
 )
 
-func cover(t *testing.T, c *letter.Catalogue, rcpt, lang string) *letter.Document {
+// resolvedCover resolves an Urdu appeal signed by signer(g) and its cover
+// in lang.
+func resolvedCover(t *testing.T, c *catalogue.Catalogue, lang string, g letter.Gender) (*catalogue.Action, *letter.Cover, error) {
 	t.Helper()
-	d, err := c.ComposeCover(letter.CoverRequest{
-		Request:   letter.Request{ActionID: "109-23", Lang: "ur", Recipient: rcpt, Signer: signer(letter.Female)},
-		CoverLang: lang, Pages: 3}, now)
+	act, err := c.Action("109-23")
+	if err != nil {
+		t.Fatal(err)
+	}
+	appeal, err := letter.Resolve(act, letter.Request{ActionID: act.ID, Lang: "ur", Signer: signer(g)}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cv, err := letter.ResolveCover(appeal, lang)
+	return act, cv, err
+}
+
+func cover(t *testing.T, c *catalogue.Catalogue, rcpt, lang string) *letter.Document {
+	t.Helper()
+	act, cv, err := resolvedCover(t, c, lang, letter.Female)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := act.Recipient(rcpt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := letter.ComposeCover(cv, r, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,7 +43,7 @@ func cover(t *testing.T, c *letter.Catalogue, rcpt, lang string) *letter.Documen
 }
 
 func TestCoverEmbassy(t *testing.T) {
-	d := cover(t, catalogue(t), "embassy-bern", "")
+	d := cover(t, loadCat(t), "embassy-bern", "")
 	if d.Kind != "cover" || d.Lang != "en" || d.Dir != letter.LTR {
 		t.Errorf("cover %s %s %s", d.Kind, d.Lang, d.Dir)
 	}
@@ -43,7 +66,7 @@ func TestCoverEmbassy(t *testing.T) {
 }
 
 func TestCoverCopyNote(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	for _, key := range []string{"interior", "foreign-affairs"} {
 		text := docText(cover(t, c, key, "en"))
 		if !strings.Contains(text, "the enclosed letter is a copy of an appeal to the Caretaker Prime Minister") ||
@@ -57,7 +80,7 @@ func TestCoverCopyNote(t *testing.T) {
 }
 
 func TestCoverLanguages(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	ur := cover(t, c, "embassy-bern", "ur")
 	text := docText(ur)
 	if ur.Dir != letter.RTL || !strings.HasPrefix(text, "فیکس\n") || !strings.Contains(text, "اس سرورق سمیت 3 صفحات") ||
@@ -73,18 +96,25 @@ func TestCoverLanguages(t *testing.T) {
 }
 
 func TestCoverErrors(t *testing.T) {
-	c := catalogue(t)
-	req := letter.CoverRequest{Request: letter.Request{ActionID: "109-23", Signer: signer("")}, Pages: 2}
-	_, err := c.ComposeCover(req, now) // main addressee: no fax
+	c := loadCat(t)
+	act, cv, err := resolvedCover(t, c, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = letter.ComposeCover(cv, act.MainRecipient(), 2) // main addressee: no fax
 	if !errors.Is(err, letter.ErrNoFax) || !strings.Contains(err.Error(), "prime-minister") {
 		t.Errorf("no fax: %v", err)
 	}
-	req.Recipient, req.CoverLang, req.Pages = "interior", "it", 0
-	_, err = c.ComposeCover(req, now)
+	interior, _ := act.Recipient("interior")
+	_, err = letter.ComposeCover(cv, interior, 0)
+	if f := fieldsOf(t, err); f["pages"] == "" {
+		t.Errorf("pages: fields %v", f)
+	}
+	_, _, err = resolvedCover(t, c, "it", "")
 	if !errors.Is(err, letter.ErrUnknownLanguage) {
 		t.Errorf("cover lang: %v", err)
 	}
-	if f := fieldsOf(t, err); f["cover_lang"] == "" || f["pages"] == "" {
-		t.Errorf("fields %v", f)
+	if f := fieldsOf(t, err); f["cover_lang"] == "" {
+		t.Errorf("cover lang: fields %v", f)
 	}
 }

@@ -34,7 +34,7 @@ var figure = map[string]string{
 // figure of more than 1.4 million, and both dates of the UA (3 October
 // 2023, 1 November 2023) written with the locale's date rules.
 func TestDemandsAndFacts(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	dates := []time.Time{time.Date(2023, 10, 3, 0, 0, 0, 0, time.UTC), time.Date(2023, 11, 1, 0, 0, 0, 0, time.UTC)}
 	for _, lang := range allLangs {
 		for _, g := range genders {
@@ -66,7 +66,7 @@ func TestDemandsAndFacts(t *testing.T) {
 // TestFrenchClosingRepeatsAddress: French protocol repeats the form of
 // address in the closing formula, for every recipient.
 func TestFrenchClosingRepeatsAddress(t *testing.T) {
-	c := catalogue(t)
+	c := loadCat(t)
 	want := map[string]string{
 		"prime-minister":  "Je vous prie d’agréer, Monsieur le Premier ministre, l’expression de ma très haute considération.",
 		"embassy-bern":    "Je vous prie d’agréer, Excellence, l’expression de ma très haute considération.",
@@ -74,7 +74,7 @@ func TestFrenchClosingRepeatsAddress(t *testing.T) {
 		"foreign-affairs": "Je vous prie d’agréer, Monsieur le Ministre, l’expression de ma très haute considération.",
 	}
 	for key, w := range want {
-		d, err := c.Compose(letter.Request{ActionID: "109-23", Lang: "fr", Signer: signer(letter.Male), Recipient: key}, now)
+		d, err := letter.ComposeRequest(c, letter.Request{ActionID: "109-23", Lang: "fr", Signer: signer(letter.Male), Recipient: key}, now)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,8 @@
-// Package letter loads the action catalogue (YAML actions and locales, with
-// their checks and E.164 fax numbers) and composes a letter or a fax cover
-// sheet from an action, a language and a signer into the document model of
-// package model.
+// Package letter composes a letter or a fax cover sheet into the document
+// model of package model. A request is checked once against its action
+// (Resolve: language, recipient, signer fields, date, font coverage);
+// composing then works only from what was resolved (the action, the
+// letter text and locale of its language, the recipient), never from ids.
 package letter
 
 import "github.com/ualetters/ualetters/model"

@@ -30,7 +30,7 @@ type Signer struct {
 
 // Request asks for one composed letter.
 type Request struct {
-	ActionID  string // "109-23"
+	ActionID  string // "109-23"; the caller looks the action up once and hands it to Resolve
 	Lang      string // one of the action's languages
 	Signer    Signer
 	Recipient string // recipient role key; "" means the main addressee
@@ -38,19 +38,12 @@ type Request struct {
 	Body      string // own words replacing the model text; "" uses the model letter
 }
 
-// CoverRequest asks for a fax cover sheet for one recipient.
-type CoverRequest struct {
-	Request
-	CoverLang string // language of the cover sheet; "" means English
-	Pages     int    // total pages including the cover
-}
-
 // Sentinel errors callers branch on (the API maps them to status codes).
+// An unknown action or recipient is catalogue.ErrUnknownAction or
+// catalogue.ErrUnknownRecipient.
 var (
-	ErrUnknownAction    = errors.New("unknown action")
-	ErrUnknownLanguage  = errors.New("language not offered")
-	ErrUnknownRecipient = errors.New("unknown recipient")
-	ErrNoFax            = errors.New("recipient has no fax number")
+	ErrUnknownLanguage = errors.New("language not offered")
+	ErrNoFax           = errors.New("recipient has no fax number")
 )
 
 // FieldError names one bad request field.

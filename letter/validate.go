@@ -7,8 +7,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/ualetters/ualetters/fonts"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/ualetters/ualetters/catalogue"
+	"github.com/ualetters/ualetters/fonts"
 )
 
 // Limits on request fields, in characters after NFC normalisation.
@@ -24,7 +26,7 @@ const (
 )
 
 // requestError is a ValidationError that also wraps the sentinel errors of
-// its fields (ErrUnknownLanguage, ErrUnknownRecipient), so callers can use
+// its fields (ErrUnknownLanguage, catalogue.ErrUnknownRecipient), so callers can use
 // both errors.As(err, **ValidationError) and errors.Is(err, ErrUnknown…).
 type requestError struct {
 	*ValidationError
@@ -51,43 +53,28 @@ func (fc *fieldCheck) err() error {
 	return &requestError{ValidationError: &fc.ve, causes: fc.causes}
 }
 
-// Validate checks a letter request against the catalogue and returns nil, an
-// error wrapping ErrUnknownAction, a *ValidationError naming every bad field
-// (it also wraps ErrUnknownLanguage / ErrUnknownRecipient when those fields
-// are bad), or a *CoverageError for characters no bundled font covers.
-//
-// Bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) are
-// rejected in the name, which needs none; they are allowed in address lines
-// and the body, which renderers lay out as isolates so they cannot reorder
-// anything outside the field.
-func (c *Catalogue) Validate(req Request) error {
-	a, err := c.Action(req.ActionID)
-	if err != nil {
-		return err
-	}
-	var fc fieldCheck
-	checkLang(a, "lang", req.Lang, &fc)
-	if _, err := a.Recipient(req.Recipient); err != nil {
-		fc.cause(ErrUnknownRecipient, "recipient", "%s", strings.TrimPrefix(err.Error(), ErrUnknownRecipient.Error()+": "))
-	}
-	checkSigner(req.Signer, &fc)
-	checkDate(req.Date, &fc)
-	checkText(&fc.ve, "body", req.Body, MaxBody, true)
-	if err := fc.err(); err != nil {
-		return err
-	}
-	return coverage(req.Lang, req.Signer, req.Body)
-}
-
-func checkLang(a *Action, field, lang string, fc *fieldCheck) {
-	if a.Offers(lang) {
-		return
+// checkLang resolves lang to the action's letter in it, or records a
+// field error wrapping ErrUnknownLanguage.
+func checkLang(a *catalogue.Action, field, lang string, fc *fieldCheck) *catalogue.Letter {
+	if lt, ok := a.Letter(lang); ok {
+		return lt
 	}
 	if lang == "" {
 		fc.cause(ErrUnknownLanguage, field, "required; available: %s", strings.Join(a.LanguageCodes(), ", "))
-		return
+		return nil
 	}
 	fc.cause(ErrUnknownLanguage, field, "%q is not offered for %s; available: %s", lang, a.Reference, strings.Join(a.LanguageCodes(), ", "))
+	return nil
+}
+
+// checkRecipient resolves the recipient key ("" is the main addressee),
+// or records a field error wrapping catalogue.ErrUnknownRecipient.
+func checkRecipient(a *catalogue.Action, key string, fc *fieldCheck) *catalogue.Recipient {
+	r, err := a.Recipient(key)
+	if err != nil {
+		fc.cause(catalogue.ErrUnknownRecipient, "recipient", "%s", strings.TrimPrefix(err.Error(), catalogue.ErrUnknownRecipient.Error()+": "))
+	}
+	return r
 }
 
 func checkSigner(s Signer, fc *fieldCheck) {

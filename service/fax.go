@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/render/layout"
 	"github.com/ualetters/ualetters/render/raster"
@@ -44,16 +45,19 @@ func (e *NoFaxError) Error() string {
 func (e *NoFaxError) Unwrap() error { return letter.ErrNoFax }
 
 // faxJob is what every fax of one request shares: the action, the paper,
-// the fax options and the laid-out appeal to the main addressee.
+// the fax options, the resolved appeal and cover, and the laid-out appeal
+// to the main addressee.
 type faxJob struct {
-	cat    *letter.Catalogue
-	act    *letter.Action
+	act    *catalogue.Action
 	req    FaxRequest
 	paper  layout.Paper
 	opts   raster.FaxOptions
-	appeal *layout.Document // numbered after a one-page cover
-	doc    *letter.Document // the composed appeal, to number it again after a longer cover
-	lang   string           // BCP 47 tag of the appeal
+	rcpt   *catalogue.Recipient // the recipient of a single fax; nil for a batch
+	cover  *letter.Cover        // the cover sheet, checked once for every recipient
+	res    *letter.Resolved     // the appeal, checked once
+	appeal *layout.Document     // numbered after a one-page cover
+	doc    *letter.Document     // the composed appeal, to number it again after a longer cover
+	lang   string               // BCP 47 tag of the appeal
 }
 
 // Fax composes the letter and the cover sheet and renders both as one
@@ -66,47 +70,59 @@ func (s *Service) Fax(ctx context.Context, req FaxRequest) (*FaxResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	rcpt, err := job.act.Recipient(req.Recipient)
-	if err != nil {
-		return nil, err
-	}
-	if rcpt.Fax == "" {
-		return nil, &NoFaxError{Recipient: rcpt.Key, WithFax: FaxRecipients(job.act)}
-	}
-	return s.faxFor(job, rcpt)
+	return s.faxFor(job, job.rcpt)
 }
 
-// faxJob checks req, then composes and lays out the appeal. one says
-// whether the request names one recipient (the /fax form) or none (the
-// batch).
+// faxJob checks req, resolves the appeal, the recipient (the /fax form)
+// and the cover, then composes and lays out the appeal. one says whether
+// the request names one recipient (the /fax form) or none (the batch).
 func (s *Service) faxJob(ctx context.Context, req FaxRequest, one bool) (*faxJob, error) {
-	cat := s.src.Current()
-	act, paper, opts, err := s.checkFax(cat, &req, one)
+	act, paper, opts, err := s.checkFax(s.src.Current(), &req, one)
 	if err != nil {
 		return nil, err
 	}
 	appeal := req.Request
 	appeal.Recipient = "" // the enclosed appeal is addressed to the main addressee
-	doc, err := cat.Compose(appeal, s.now())
-	if err != nil {
-		return nil, fmt.Errorf("compose %s/%s: %w", req.ActionID, req.Lang, err)
-	}
-	body, err := s.layout(ctx, doc, paper, layout.Numbering{Before: 1})
+	res, err := s.resolve(act, appeal)
 	if err != nil {
 		return nil, err
 	}
-	opts.Check = ctx.Err
-	return &faxJob{cat: cat, act: act, req: req, paper: paper, opts: opts, appeal: body, doc: doc, lang: doc.Tag}, nil
+	job := &faxJob{act: act, req: req, paper: paper, opts: opts, res: res}
+	if one {
+		if job.rcpt, err = faxRecipient(act, req.Recipient); err != nil {
+			return nil, err
+		}
+	}
+	if job.cover, err = letter.ResolveCover(res, req.CoverLang); err != nil {
+		return nil, fmt.Errorf("compose cover: %w", err)
+	}
+	job.doc = letter.Compose(res)
+	if job.appeal, err = s.layout(ctx, job.doc, paper, layout.Numbering{Before: 1}); err != nil {
+		return nil, err
+	}
+	job.opts.Check = ctx.Err
+	job.lang = job.doc.Tag
+	return job, nil
+}
+
+// faxRecipient is the recipient with the key, which must have a fax number.
+func faxRecipient(act *catalogue.Action, key string) (*catalogue.Recipient, error) {
+	rcpt, err := act.Recipient(key)
+	if err != nil {
+		return nil, err
+	}
+	if rcpt.Fax == "" {
+		return nil, &NoFaxError{Recipient: rcpt.Key, WithFax: FaxRecipients(act)}
+	}
+	return rcpt, nil
 }
 
 // faxPages lays out the cover for rcpt and puts it before the appeal,
 // whose page numbers count the cover: behind a one-page cover a two-page
 // letter is numbered 2 / 3 and 3 / 3. The appeal is laid out for a
 // one-page cover once per request and again only after a longer cover.
-func (s *Service) faxPages(job *faxJob, rcpt *letter.Recipient) (*layout.Document, error) {
-	req := job.req
-	req.Recipient = rcpt.Key
-	cover, err := s.cover(job.cat, req, len(job.appeal.Pages), job.paper)
+func (s *Service) faxPages(job *faxJob, rcpt *catalogue.Recipient) (*layout.Document, error) {
+	cover, err := s.cover(job, rcpt)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +139,7 @@ func (s *Service) faxPages(job *faxJob, rcpt *letter.Recipient) (*layout.Documen
 }
 
 // faxFor renders the fax document for rcpt.
-func (s *Service) faxFor(job *faxJob, rcpt *letter.Recipient) (*FaxResult, error) {
+func (s *Service) faxFor(job *faxJob, rcpt *catalogue.Recipient) (*FaxResult, error) {
 	all, err := s.faxPages(job, rcpt)
 	if err != nil {
 		return nil, err
@@ -139,18 +155,17 @@ func (s *Service) faxFor(job *faxJob, rcpt *letter.Recipient) (*FaxResult, error
 	}, nil
 }
 
-// cover lays out the cover sheet, whose "N pages" counts itself: if the
-// cover does not fit on the one page first assumed, it is composed again
-// with its real length.
-func (s *Service) cover(cat *letter.Catalogue, req FaxRequest, letterPages int, paper layout.Paper) (*layout.Document, error) {
-	coverPages := 1
+// cover lays out the cover sheet for rcpt, whose "N pages" counts itself:
+// if the cover does not fit on the one page first assumed, it is composed
+// again with its real length.
+func (s *Service) cover(job *faxJob, rcpt *catalogue.Recipient) (*layout.Document, error) {
+	letterPages, coverPages := len(job.appeal.Pages), 1
 	for {
-		doc, err := cat.ComposeCover(letter.CoverRequest{Request: req.Request, CoverLang: req.CoverLang,
-			Pages: letterPages + coverPages}, s.now())
+		doc, err := letter.ComposeCover(job.cover, rcpt, letterPages+coverPages)
 		if err != nil {
 			return nil, fmt.Errorf("compose cover: %w", err)
 		}
-		ld, err := s.be.layouter.Layout(doc, paper)
+		ld, err := s.be.layouter.Layout(doc, job.paper)
 		if err != nil {
 			return nil, fmt.Errorf("lay out cover: %w", err)
 		}
@@ -162,7 +177,7 @@ func (s *Service) cover(cat *letter.Catalogue, req FaxRequest, letterPages int, 
 }
 
 // FaxRecipients lists the keys of the action's recipients with a fax number.
-func FaxRecipients(act *letter.Action) []string {
+func FaxRecipients(act *catalogue.Action) []string {
 	var keys []string
 	for _, r := range act.Recipients {
 		if r.Fax != "" {
@@ -180,7 +195,7 @@ var (
 
 // checkFax validates req. A single fax needs a recipient; a batch must not
 // name one (it goes to every recipient with a fax number).
-func (s *Service) checkFax(cat *letter.Catalogue, req *FaxRequest, one bool) (*letter.Action, layout.Paper, raster.FaxOptions, error) {
+func (s *Service) checkFax(cat *catalogue.Catalogue, req *FaxRequest, one bool) (*catalogue.Action, layout.Paper, raster.FaxOptions, error) {
 	var opts raster.FaxOptions
 	act, err := cat.Action(req.ActionID)
 	if err != nil {
@@ -213,9 +228,6 @@ func (s *Service) checkFax(cat *letter.Catalogue, req *FaxRequest, one bool) (*l
 	opts = faxOptions(req, ve)
 	if err := ve.Err(); err != nil {
 		return nil, paper, opts, err
-	}
-	if !act.Offers(req.Lang) {
-		return nil, paper, opts, &LanguageError{Lang: req.Lang, Available: act.LanguageCodes()}
 	}
 	return act, paper, opts, nil
 }

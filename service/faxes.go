@@ -65,17 +65,17 @@ func (s *Service) Faxes(ctx context.Context, req FaxRequest) (*FaxBatch, error) 
 		return nil, err
 	}
 	batch := &FaxBatch{Manifest: newManifest(job)}
-	for _, key := range FaxRecipients(job.act) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	for i := range job.act.Recipients {
+		rcpt := &job.act.Recipients[i]
+		if rcpt.Fax == "" {
+			continue
 		}
-		rcpt, err := job.act.Recipient(key)
-		if err != nil {
+		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		fr, err := s.faxFor(job, rcpt)
 		if err != nil {
-			return nil, fmt.Errorf("fax to %s: %w", key, err)
+			return nil, fmt.Errorf("fax to %s: %w", rcpt.Key, err)
 		}
 		batch.Faxes = append(batch.Faxes, fr)
 	}

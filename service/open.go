@@ -1,7 +1,7 @@
 package service
 
-import "github.com/ualetters/ualetters/letter"
+import "github.com/ualetters/ualetters/catalogue"
 
 // Open reports whether the action still asks for letters today (the
-// service's clock); see letter.Action.Open.
-func (s *Service) Open(a *letter.Action) bool { return a.Open(s.now()) }
+// service's clock); see catalogue.Action.Open.
+func (s *Service) Open(a *catalogue.Action) bool { return a.Open(s.now()) }

@@ -146,7 +146,7 @@ func checkRoundTrip(t *testing.T, s *Service, pdftotext string, req LetterReques
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := s.Catalogue().Compose(req.Request, s.now())
+	doc, err := letter.ComposeRequest(s.Catalogue(), req.Request, s.now())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -62,7 +62,7 @@ func TestThreeReaders(t *testing.T) {
 // ownWords is the model letter's body as a signer would paste it: its
 // paragraphs as plain text with blank lines between them.
 func ownWords(t *testing.T, s *Service, req LetterRequest) string {
-	doc, err := s.Catalogue().Compose(req.Request, s.now())
+	doc, err := letter.ComposeRequest(s.Catalogue(), req.Request, s.now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func checkReaders(t *testing.T, s *Service, rs []reader, req LetterRequest) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := s.Catalogue().Compose(req.Request, s.now())
+	doc, err := letter.ComposeRequest(s.Catalogue(), req.Request, s.now())
 	if err != nil {
 		t.Fatal(err)
 	}

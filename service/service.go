@@ -11,14 +11,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/render/layout"
 )
 
-// Source hands out the catalogue in service; *letter.Store is one (its
+// Source hands out the catalogue in service; *catalogue.Store is one (its
 // catalogue can be swapped by a reload while requests run).
 type Source interface {
-	Current() *letter.Catalogue
+	Current() *catalogue.Catalogue
 }
 
 // Service renders letters. It is safe for concurrent use.
@@ -60,7 +61,7 @@ func New(src Source, opts ...Option) *Service {
 }
 
 // Catalogue is the catalogue in service now.
-func (s *Service) Catalogue() *letter.Catalogue { return s.src.Current() }
+func (s *Service) Catalogue() *catalogue.Catalogue { return s.src.Current() }
 
 // LetterRequest asks for one letter in one format.
 type LetterRequest struct {
@@ -96,20 +97,22 @@ func (e *LanguageError) Error() string {
 
 func (e *LanguageError) Unwrap() error { return letter.ErrUnknownLanguage }
 
-// Letter checks req, composes the letter and renders it.
+// Letter checks req, composes the letter and renders it. The action is
+// looked up once, in the catalogue in service when the request starts;
+// the letter is composed from what letter.Resolve resolved.
 func (s *Service) Letter(ctx context.Context, req LetterRequest) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	cat := s.src.Current()
-	act, paper, err := s.check(cat, &req)
+	act, paper, err := s.check(s.src.Current(), &req)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := cat.Compose(req.Request, s.now())
+	r, err := s.resolve(act, req.Request)
 	if err != nil {
-		return nil, fmt.Errorf("compose %s/%s: %w", req.ActionID, req.Lang, err)
+		return nil, err
 	}
+	doc := letter.Compose(r)
 	ld, err := s.layout(ctx, doc, paper, layout.Numbering{})
 	if err != nil {
 		return nil, err
@@ -123,10 +126,10 @@ func (s *Service) Letter(ctx context.Context, req LetterRequest) (*Result, error
 	return res, nil
 }
 
-// check validates the parts of req the renderers depend on and the
-// language, and returns the action and paper; Compose checks the letter
-// fields (font coverage included).
-func (s *Service) check(cat *letter.Catalogue, req *LetterRequest) (*letter.Action, layout.Paper, error) {
+// check looks up the action and validates the parts of req the renderers
+// depend on, and returns the action and paper; resolve checks the letter
+// fields (language and font coverage included).
+func (s *Service) check(cat *catalogue.Catalogue, req *LetterRequest) (*catalogue.Action, layout.Paper, error) {
 	act, err := cat.Action(req.ActionID)
 	if err != nil {
 		return nil, layout.Paper{}, err
@@ -151,10 +154,20 @@ func (s *Service) check(cat *letter.Catalogue, req *LetterRequest) (*letter.Acti
 	if err := ve.Err(); err != nil {
 		return nil, paper, err
 	}
-	if !act.Offers(req.Lang) {
-		return nil, paper, &LanguageError{Lang: req.Lang, Available: act.LanguageCodes()}
-	}
 	return act, paper, nil
+}
+
+// resolve checks the letter fields of req against act. A language the
+// action is not offered in is a *LanguageError, whatever else is wrong.
+func (s *Service) resolve(act *catalogue.Action, req letter.Request) (*letter.Resolved, error) {
+	r, err := letter.Resolve(act, req, s.now())
+	switch {
+	case errors.Is(err, letter.ErrUnknownLanguage):
+		return nil, &LanguageError{Lang: req.Lang, Available: act.LanguageCodes()}
+	case err != nil:
+		return nil, fmt.Errorf("compose %s/%s: %w", act.ID, req.Lang, err)
+	}
+	return r, nil
 }
 
 // MaxPages is the page cap of a letter.

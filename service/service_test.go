@@ -7,13 +7,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/templates"
 )
 
 func newTestService(t testing.TB, opts ...Option) *Service {
 	t.Helper()
-	store, err := letter.NewStore(templates.FS)
+	store, err := catalogue.NewStore(templates.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +60,7 @@ func TestLetterErrors(t *testing.T) {
 	if err := bad(func(r *LetterRequest) { r.Lang = "xx" }); !errors.As(err, &le) || !errors.Is(err, letter.ErrUnknownLanguage) || len(le.Available) != 7 {
 		t.Errorf("unknown language: %v", err)
 	}
-	if err := bad(func(r *LetterRequest) { r.ActionID = "1-1" }); !errors.Is(err, letter.ErrUnknownAction) {
+	if err := bad(func(r *LetterRequest) { r.ActionID = "1-1" }); !errors.Is(err, catalogue.ErrUnknownAction) {
 		t.Errorf("unknown action: %v", err)
 	}
 	var ve *letter.ValidationError

@@ -1,13 +1,13 @@
 // Package templates embeds the shipped action catalogue: one folder per
 // action under actions/ (action.yaml and one letter.<lang>.yaml per
 // language) and one locale file per language under locales/. The format is
-// described in README.md; package letter loads and validates it.
+// described in README.md; package catalogue loads and checks it.
 package templates
 
 import "embed"
 
 // FS holds actions/ and locales/ at its root, the layout
-// letter.LoadCatalogue expects (a directory with the same layout, opened
+// catalogue.Load expects (a directory with the same layout, opened
 // with os.DirFS, can replace it).
 //
 //go:embed actions locales

@@ -4,13 +4,14 @@ import (
 	"context"
 	"testing"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/service"
 	"github.com/ualetters/ualetters/templates"
 )
 
 func newService(tb testing.TB) *service.Service {
-	store, err := letter.NewStore(templates.FS)
+	store, err := catalogue.NewStore(templates.FS)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -20,6 +20,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/service"
 	"github.com/ualetters/ualetters/templates"
@@ -50,7 +51,7 @@ type options struct {
 }
 
 func run(o options) error {
-	store, err := letter.NewStore(templates.FS)
+	store, err := catalogue.NewStore(templates.FS)
 	if err != nil {
 		return err
 	}
@@ -80,8 +81,8 @@ func run(o options) error {
 	return timeRenders(ctx, svc, req, o.n)
 }
 
-func writeHTML(store *letter.Store, req service.LetterRequest, out, fontDir string) error {
-	doc, err := store.Current().Compose(req.Request, time.Now())
+func writeHTML(store *catalogue.Store, req service.LetterRequest, out, fontDir string) error {
+	doc, err := letter.ComposeRequest(store.Current(), req.Request, time.Now())
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/catalogue"
 )
 
 // checkTemplates validates a templates directory (default: the embedded
@@ -24,7 +24,7 @@ func checkTemplates(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	dir := fset.Arg(0)
-	problems := letter.CheckTemplates(templateFS(dir))
+	problems := catalogue.CheckTemplates(templateFS(dir))
 	for _, p := range problems {
 		if dir != "" {
 			p.File = dir + "/" + p.File

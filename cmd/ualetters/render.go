@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/service"
 )
@@ -71,7 +72,7 @@ func renderOne(req service.LetterRequest, tmplDir, out string, stdout, stderr io
 
 // warnNativeReview tells the user on stderr when the letter's translation
 // needs a native speaker's review before it is sent.
-func warnNativeReview(cat *letter.Catalogue, actionID, lang string, stderr io.Writer) {
+func warnNativeReview(cat *catalogue.Catalogue, actionID, lang string, stderr io.Writer) {
 	a, err := cat.Action(actionID)
 	if err != nil {
 		return
@@ -86,7 +87,7 @@ func warnNativeReview(cat *letter.Catalogue, actionID, lang string, stderr io.Wr
 
 // newService loads the templates and builds the service the API uses.
 func newService(tmplDir string, stderr io.Writer) (*service.Service, bool) {
-	store, err := letter.NewStore(templateFS(tmplDir))
+	store, err := catalogue.NewStore(templateFS(tmplDir))
 	if err != nil {
 		fmt.Fprintf(stderr, "ualetters: templates in %s are invalid (run ualetters check-templates)\n", templatesName(tmplDir))
 		return nil, false

@@ -13,9 +13,9 @@ import (
 	"syscall"
 
 	"github.com/ualetters/ualetters/api"
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/internal/version"
-	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/service"
 	"github.com/ualetters/ualetters/templates"
 	"github.com/ualetters/ualetters/web"
@@ -59,7 +59,7 @@ func runServer(cfg *config, log *slog.Logger) error {
 	if err := fonts.Load(); err != nil {
 		return fmt.Errorf("load fonts: %w", err)
 	}
-	store, err := letter.NewStore(templateFS(cfg.Templates))
+	store, err := catalogue.NewStore(templateFS(cfg.Templates))
 	if err != nil {
 		logTemplateProblems(log, err)
 		return fmt.Errorf("templates in %s are invalid", templatesName(cfg.Templates))
@@ -120,7 +120,7 @@ func runServer(cfg *config, log *slog.Logger) error {
 
 // reload re-reads the templates directory on SIGHUP; an invalid one is
 // logged and the catalogue in service stays.
-func reload(cfg *config, store *letter.Store, log *slog.Logger) {
+func reload(cfg *config, store *catalogue.Store, log *slog.Logger) {
 	if cfg.Templates == "" {
 		log.Info("SIGHUP ignored: the embedded templates cannot change")
 		return
@@ -134,7 +134,7 @@ func reload(cfg *config, store *letter.Store, log *slog.Logger) {
 }
 
 // ready reports whether fonts and templates are loaded (GET /readyz).
-func ready(store *letter.Store) func() error {
+func ready(store *catalogue.Store) func() error {
 	return func() error {
 		if err := fonts.Load(); err != nil {
 			return err
@@ -154,7 +154,7 @@ func templateFS(dir string) fs.FS {
 }
 
 func logTemplateProblems(log *slog.Logger, err error) {
-	var te *letter.TemplateError
+	var te *catalogue.TemplateError
 	if !errors.As(err, &te) {
 		log.Error("templates", "error", err.Error())
 		return

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/render/text"
 )
 
@@ -18,7 +19,7 @@ import (
 func textCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("text", flag.ContinueOnError)
 	fset.SetOutput(stderr)
-	lang := fset.String("lang", "en", "language: en, fr, de, ur, sd, bal, pnb (decides fonts and direction)")
+	lang := fset.String("lang", "en", "language: "+strings.Join(fonts.Languages(), ", ")+" (decides fonts and direction)")
 	width := fset.Float64("width", 0, "line width in points (0: no line breaking)")
 	size := fset.Float64("size", 12, "font size in points")
 	runs := fset.Bool("runs", false, "list each line's runs: font, bidi level, glyph count, text")
@@ -30,11 +31,12 @@ func textCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fset, args); !ok {
 		return code
 	}
-	rtl, ok := map[string]bool{"en": false, "fr": false, "de": false, "ur": true, "sd": true, "bal": true, "pnb": true}[*lang]
+	facts, ok := fonts.LanguageOf(*lang)
 	if !ok {
-		fmt.Fprintf(stderr, "ualetters text: unknown language %q (en, fr, de, ur, sd, bal, pnb)\n", *lang)
+		fmt.Fprintf(stderr, "ualetters text: unknown language %q (%s)\n", *lang, strings.Join(fonts.Languages(), ", "))
 		return exitUsage
 	}
+	rtl := facts.RTL
 	if *size <= 0 || *width < 0 {
 		fmt.Fprintln(stderr, "ualetters text: -size must be positive and -width not negative")
 		return exitUsage

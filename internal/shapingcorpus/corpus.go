@@ -12,6 +12,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/render/text"
 )
 
@@ -24,16 +25,11 @@ type Entry struct {
 	Spans []text.Span
 }
 
-// rtlLangs are the corpus languages whose paragraphs run right to left.
-var rtlLangs = map[string]bool{"ur": true, "pnb": true, "sd": true, "bal": true}
-
-// ltrLangs are the corpus languages whose paragraphs run left to right.
-var ltrLangs = map[string]bool{"en": true, "fr": true, "de": true}
-
 // Paragraph is the paragraph the entry is itemized as: its spans in its
-// language, right to left for ur/pnb/sd/bal, at 12 points.
+// language, in the language's direction (fonts.LanguageOf), at 12 points.
 func (e Entry) Paragraph() text.Paragraph {
-	return text.Paragraph{Spans: e.Spans, Lang: e.Lang, RTL: rtlLangs[e.Lang], Size: 12}
+	l, _ := fonts.LanguageOf(e.Lang)
+	return text.Paragraph{Spans: e.Spans, Lang: e.Lang, RTL: l.RTL, Size: 12}
 }
 
 // Direction names a direction as hb-shape and the golden file do.
@@ -76,8 +72,8 @@ func Read(path string) ([]Entry, error) {
 // numbers.
 func parseLine(line string) (Entry, error) {
 	lang, raw, ok := strings.Cut(line, "\t")
-	if !ok || !(rtlLangs[lang] || ltrLangs[lang]) || raw == "" {
-		return Entry{}, errors.New("want lang<TAB>text with lang one of ur pnb sd bal en fr de")
+	if !ok || !known(lang) || raw == "" {
+		return Entry{}, fmt.Errorf("want lang<TAB>text with lang one of %s", strings.Join(fonts.Languages(), " "))
 	}
 	spans, err := parseSpans(raw)
 	if err != nil {
@@ -121,4 +117,10 @@ func openerIndex(s string) int {
 		return b
 	}
 	return a
+}
+
+// known reports whether lang is a letter language (fonts.Languages).
+func known(lang string) bool {
+	_, ok := fonts.LanguageOf(lang)
+	return ok
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/render/text"
@@ -18,7 +19,7 @@ import (
 // in a right-to-left run, because Word would set an rtl run's neutrals as
 // right-to-left; the PDF's text engine gives their digits the script font.
 func TestFontsAgreeWithTextEngine(t *testing.T) {
-	cat, err := letter.LoadCatalogue(templates.FS)
+	cat, err := catalogue.Load(templates.FS)
 	if err != nil {
 		t.Fatal(err)
 	}

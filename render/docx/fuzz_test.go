@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/templates"
@@ -19,7 +20,7 @@ import (
 // well-formed XML, and the text of word/document.xml must give back the
 // name and every word of the own words (text round trip).
 func FuzzDOCX(f *testing.F) {
-	cat, err := letter.LoadCatalogue(templates.FS)
+	cat, err := catalogue.Load(templates.FS)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -28,7 +29,7 @@ func FuzzDOCX(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, li uint8, name, body string) {
 		lang := langs[int(li)%len(langs)]
-		doc, err := cat.Compose(letter.Request{ActionID: "109-23", Lang: lang, Date: "2023-11-20", Body: body,
+		doc, err := letter.ComposeRequest(cat, letter.Request{ActionID: "109-23", Lang: lang, Date: "2023-11-20", Body: body,
 			Signer: letter.Signer{Name: name}}, time.Time{})
 		if err != nil {
 			return // refused input: FuzzCompose checks the errors

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/internal/testtool"
 	"github.com/ualetters/ualetters/letter"
@@ -21,9 +22,9 @@ import (
 )
 
 // composed returns the catalogue's UA 109/23 letter in a language.
-func composed(t testing.TB, cat *letter.Catalogue, lang string) *letter.Document {
+func composed(t testing.TB, cat *catalogue.Catalogue, lang string) *letter.Document {
 	t.Helper()
-	doc, err := cat.Compose(letter.Request{
+	doc, err := letter.ComposeRequest(cat, letter.Request{
 		ActionID: "109-23", Lang: lang, Date: "2026-01-15",
 		Signer: letter.Signer{Name: "Ayesha Khan", Address: []string{"House 12, Street 5"},
 			Postcode: "75500", City: "Karachi", Country: "Pakistan", Email: "ayesha@example.org", Gender: letter.Female},
@@ -37,19 +38,19 @@ func composed(t testing.TB, cat *letter.Catalogue, lang string) *letter.Document
 // composedOwn returns the UA 109/23 letter in a language with the own
 // words of testdata/ownwords (two paragraphs of the model letter's
 // translation; Urdu adds a sentence with a Latin name and numbers).
-func composedOwn(t testing.TB, cat *letter.Catalogue, lang string) *letter.Document {
+func composedOwn(t testing.TB, cat *catalogue.Catalogue, lang string) *letter.Document {
 	return composedFrom(t, cat, lang, lang+".txt")
 }
 
 // composedFrom returns the letter with the own words of a file in
 // testdata/ownwords.
-func composedFrom(t testing.TB, cat *letter.Catalogue, lang, file string) *letter.Document {
+func composedFrom(t testing.TB, cat *catalogue.Catalogue, lang, file string) *letter.Document {
 	t.Helper()
 	body, err := os.ReadFile(filepath.Join("testdata", "ownwords", file))
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := cat.Compose(letter.Request{
+	doc, err := letter.ComposeRequest(cat, letter.Request{
 		ActionID: "109-23", Lang: lang, Date: "2026-01-15", Body: string(body),
 		Signer: letter.Signer{Name: "Ayesha Khan", Address: []string{"House 12, Street 5"},
 			Postcode: "75500", City: "Karachi", Country: "Pakistan", Email: "ayesha@example.org", Gender: letter.Female},
@@ -83,7 +84,7 @@ func TestLibreOffice(t *testing.T) {
 	soffice := testtool.Need(t, "soffice", "libreoffice-writer")
 	pdffonts := testtool.Need(t, "pdffonts", "poppler-utils")
 	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
-	cat, err := letter.LoadCatalogue(templates.FS)
+	cat, err := catalogue.Load(templates.FS)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/internal/testtool"
 	"github.com/ualetters/ualetters/letter"
@@ -49,7 +50,7 @@ func TestLibreOfficeParity(t *testing.T) {
 	soffice := testtool.Need(t, "soffice", "libreoffice-writer")
 	pdfinfo := testtool.Need(t, "pdfinfo", "poppler-utils")
 	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
-	cat, err := letter.LoadCatalogue(templates.FS)
+	cat, err := catalogue.Load(templates.FS)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/internal/testtool"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/render/layout"
@@ -48,7 +49,7 @@ func schemaFor(name string) string {
 func TestSchemaValid(t *testing.T) {
 	xmllint := testtool.Need(t, "xmllint", "libxml2-utils")
 	xsd := schemaDir(t)
-	cat, err := letter.LoadCatalogue(templates.FS)
+	cat, err := catalogue.Load(templates.FS)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/render/text"
 	"github.com/ualetters/ualetters/templates"
@@ -11,11 +12,11 @@ import (
 
 // urduModelLetter composes the Urdu letter of UA 109/23 (about 350 words).
 func urduModelLetter(b *testing.B) *letter.Document {
-	cat, err := letter.LoadCatalogue(templates.FS)
+	cat, err := catalogue.Load(templates.FS)
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, err := cat.Compose(letter.Request{ActionID: "109-23", Lang: "ur", Date: "2026-11-26",
+	doc, err := letter.ComposeRequest(cat, letter.Request{ActionID: "109-23", Lang: "ur", Date: "2026-11-26",
 		Signer: letter.Signer{Name: "Ayesha Khan", City: "Karachi", Gender: letter.Female}}, time.Now())
 	if err != nil {
 		b.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/render/text"
 	"github.com/ualetters/ualetters/templates"
@@ -50,7 +51,7 @@ func measureJustified(boxes []box) justifiedStats {
 // latinLetters composes the model letter of UA 109/23 in en, fr and de,
 // and the same text sent as the signer's own words.
 func latinLetters(t testing.TB) map[string]*letter.Document {
-	cat, err := letter.LoadCatalogue(templates.FS)
+	cat, err := catalogue.Load(templates.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +60,7 @@ func latinLetters(t testing.TB) map[string]*letter.Document {
 	for _, lang := range []string{"en", "fr", "de"} {
 		req := letter.Request{ActionID: "109-23", Lang: lang, Date: "2023-11-20",
 			Signer: letter.Signer{Name: "Maria Musterfrau-Hinterhuber", City: "Zürich", Email: "maria.musterfrau-hinterhuber@example.org"}}
-		doc, err := cat.Compose(req, now)
+		doc, err := letter.ComposeRequest(cat, req, now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,7 +74,7 @@ func latinLetters(t testing.TB) map[string]*letter.Document {
 			}
 		}
 		req.Body = strings.Join(body, "\n\n") + "\n\nAntwort bitte an maria.musterfrau-hinterhuber@example.org oder https://example.org/menschenrechtsverteidigerinnen"
-		if doc, err = cat.Compose(req, now); err != nil {
+		if doc, err = letter.ComposeRequest(cat, req, now); err != nil {
 			t.Fatal(err)
 		}
 		out[lang+" own words"] = doc

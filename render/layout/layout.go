@@ -92,9 +92,9 @@ func (l *Layouter) LayoutWith(doc *model.Document, paper Paper, o Options) (*Doc
 			if m := pb.box.marker; m != nil {
 				lab := st
 				lab.Label = true
-				p.Runs = append(p.Runs, tagRuns(placeLine(*m, pb.box.markerLeft, pb.baseline, doc.Tag, doc.Lang, doc.RTL()), lab)...)
+				addRuns(&p, placeLine(*m, pb.box.markerLeft, pb.baseline, doc.Tag, doc.Lang, doc.RTL()), lab)
 			}
-			p.Runs = append(p.Runs, tagRuns(placeLine(pb.box.line, pb.box.left, pb.baseline, doc.Tag, doc.Lang, doc.RTL()), st)...)
+			addRuns(&p, placeLine(pb.box.line, pb.box.left, pb.baseline, doc.Tag, doc.Lang, doc.RTL()), st)
 		}
 		if doc.Kind != "cover" {
 			num := o.Numbering
@@ -102,7 +102,7 @@ func (l *Layouter) LayoutWith(doc *model.Document, paper Paper, o Options) (*Doc
 			if err != nil {
 				return nil, err
 			}
-			p.Runs = append(p.Runs, runs...)
+			addRuns(&p, runs, Artifact)
 		}
 		out.Pages = append(out.Pages, p)
 	}

@@ -186,8 +186,8 @@ func TestRunStructure(t *testing.T) {
 	}
 	last, labels := -1, 0
 	for _, p := range out.Pages {
-		for _, r := range p.Runs {
-			st := r.Struct
+		for _, it := range p.Items {
+			r, st := p.Runs[it.Index], it.Struct
 			if r.Baseline > A4.Height-Margin {
 				if !st.Artifact {
 					t.Errorf("footer %q is not an artifact", r.Text)

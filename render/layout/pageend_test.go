@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/render/text"
 	"github.com/ualetters/ualetters/templates"
@@ -16,7 +17,7 @@ import (
 // holds every line of the closing and the signature (never the copy list
 // alone).
 func TestLastPageHoldsClosingAndSignature(t *testing.T) {
-	cat, err := letter.LoadCatalogue(templates.FS)
+	cat, err := catalogue.Load(templates.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +29,7 @@ func TestLastPageHoldsClosingAndSignature(t *testing.T) {
 			for lines := 0; lines <= 6; lines++ {
 				for _, extra := range []bool{false, true} {
 					req := pageEndRequest(lang, lines, extra)
-					doc, err := cat.Compose(req, now)
+					doc, err := letter.ComposeRequest(cat, req, now)
 					if err != nil {
 						t.Fatalf("%s: %v", lang, err)
 					}

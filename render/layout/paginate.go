@@ -116,12 +116,11 @@ func readingOrder(runs []GlyphRun, rtl bool) {
 	}
 }
 
-// tagRuns sets the structure of every run.
-func tagRuns(runs []GlyphRun, st Struct) []GlyphRun {
-	for i := range runs {
-		runs[i].Struct = st
+// addRuns appends runs to a page, all with one structure.
+func addRuns(p *Page, runs []GlyphRun, st Struct) {
+	for _, r := range runs {
+		p.AddRun(r, st)
 	}
-	return runs
 }
 
 // tagFor is the BCP 47 tag of a run's language: the document's own tag for
@@ -154,5 +153,5 @@ func (l *Layouter) footer(doc *model.Document, paper Paper, n, total int) ([]Gly
 	if err != nil {
 		return nil, err
 	}
-	return tagRuns(append(ref, num...), Struct{Block: -1, Artifact: true}), nil
+	return append(ref, num...), nil
 }

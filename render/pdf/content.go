@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -30,48 +31,50 @@ func finite(vs ...float64) bool {
 	return true
 }
 
-func (c *content) boxes(boxes []layout.Box) error {
-	for i, bx := range boxes {
-		if !finite(bx.X, bx.Y, bx.W, bx.H, bx.LineWidth) || bx.LineWidth < 0 {
-			return fmt.Errorf("box %d: bad geometry", i)
-		}
-		stroke := bx.LineWidth > 0
-		if !stroke && !bx.Fill {
-			continue
-		}
-		if stroke {
-			c.b = appendNum(c.b, bx.LineWidth, 3)
-			c.b = append(c.b, " w "...)
-		}
-		c.b = c.nums(bx.X, c.height-bx.Y-bx.H, bx.W, bx.H)
-		c.b = append(c.b, "re "...)
-		switch {
-		case stroke && bx.Fill:
-			c.b = append(c.b, "B\n"...)
-		case stroke:
-			c.b = append(c.b, "S\n"...)
-		default:
-			c.b = append(c.b, "f\n"...)
-		}
+// errGeometry reports a rule or box with a coordinate that is not finite
+// or a negative line width.
+var errGeometry = errors.New("bad geometry")
+
+// box writes a stroked and/or filled rectangle.
+func (c *content) box(bx layout.Box) error {
+	if !finite(bx.X, bx.Y, bx.W, bx.H, bx.LineWidth) || bx.LineWidth < 0 {
+		return errGeometry
+	}
+	stroke := bx.LineWidth > 0
+	if !stroke && !bx.Fill {
+		return nil
+	}
+	if stroke {
+		c.b = appendNum(c.b, bx.LineWidth, 3)
+		c.b = append(c.b, " w "...)
+	}
+	c.b = c.nums(bx.X, c.height-bx.Y-bx.H, bx.W, bx.H)
+	c.b = append(c.b, "re "...)
+	switch {
+	case stroke && bx.Fill:
+		c.b = append(c.b, "B\n"...)
+	case stroke:
+		c.b = append(c.b, "S\n"...)
+	default:
+		c.b = append(c.b, "f\n"...)
 	}
 	return nil
 }
 
-func (c *content) rules(rules []layout.Rule) error {
-	for i, r := range rules {
-		if !finite(r.X1, r.Y1, r.X2, r.Y2, r.Width) || r.Width < 0 {
-			return fmt.Errorf("rule %d: bad geometry", i)
-		}
-		if r.Width == 0 {
-			continue
-		}
-		c.b = appendNum(c.b, r.Width, 3)
-		c.b = append(c.b, " w "...)
-		c.b = c.nums(r.X1, c.height-r.Y1)
-		c.b = append(c.b, "m "...)
-		c.b = c.nums(r.X2, c.height-r.Y2)
-		c.b = append(c.b, "l S\n"...)
+// rule writes a stroked line.
+func (c *content) rule(r layout.Rule) error {
+	if !finite(r.X1, r.Y1, r.X2, r.Y2, r.Width) || r.Width < 0 {
+		return errGeometry
 	}
+	if r.Width == 0 {
+		return nil
+	}
+	c.b = appendNum(c.b, r.Width, 3)
+	c.b = append(c.b, " w "...)
+	c.b = c.nums(r.X1, c.height-r.Y1)
+	c.b = append(c.b, "m "...)
+	c.b = c.nums(r.X2, c.height-r.Y2)
+	c.b = append(c.b, "l S\n"...)
 	return nil
 }
 

@@ -45,7 +45,7 @@ func TestPDFMatchesTextEngine(t *testing.T) {
 				gr.Glyphs = append(gr.Glyphs, layout.Glyph{ID: g.ID, X: left + g.X, Y: baseline + g.Y, Advance: g.Advance, Chars: g.Chars})
 				wants = append(wants, want{g.ID, left + g.X, layout.A4.Height - (baseline + g.Y), g.Y})
 			}
-			page.Runs = append(page.Runs, gr)
+			page.AddRun(gr, layout.Struct{})
 		}
 		y += l.Height()
 	}

@@ -32,11 +32,11 @@ const (
 func runModes(doc *layout.Document) [][]mode {
 	out := make([][]mode, len(doc.Pages))
 	for p := range doc.Pages {
-		runs := doc.Pages[p].Runs
+		runs, st := doc.Pages[p].Runs, doc.Pages[p].RunStructs()
 		out[p] = make([]mode, len(runs))
 		for i := 0; i < len(runs); {
 			j, rtl := i, false
-			for j < len(runs) && sameLine(&runs[i], &runs[j]) {
+			for j < len(runs) && sameLine(&runs[i], &runs[j], st[i], st[j]) {
 				rtl = rtl || runs[j].RTL
 				j++
 			}
@@ -56,9 +56,9 @@ func runModes(doc *layout.Document) [][]mode {
 
 // sameLine reports whether two runs are parts of one line: one baseline,
 // one paragraph (a bullet or field label goes with its line).
-func sameLine(a, b *layout.GlyphRun) bool {
-	return a.Baseline == b.Baseline && a.Struct.Block == b.Struct.Block && a.Struct.Para == b.Struct.Para &&
-		a.Struct.Role == b.Struct.Role && a.Struct.Artifact == b.Struct.Artifact
+func sameLine(a, b *layout.GlyphRun, sa, sb layout.Struct) bool {
+	return a.Baseline == b.Baseline && sa.Block == sb.Block && sa.Para == sb.Para &&
+		sa.Role == sb.Role && sa.Artifact == sb.Artifact
 }
 
 // Glyph uses, as bit flags per glyph id.

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/render/layout"
 	"github.com/ualetters/ualetters/render/text"
@@ -23,7 +24,7 @@ var fuzzLangs = []string{"en", "fr", "de", "ur", "sd", "bal", "pnb"}
 // page tree counts the pages laid out. (TestQPDFCheck runs qpdf on the
 // shipped letters; qpdf per input would be too slow for fuzzing.)
 func FuzzPDF(f *testing.F) {
-	cat, err := letter.LoadCatalogue(templates.FS)
+	cat, err := catalogue.Load(templates.FS)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -33,7 +34,7 @@ func FuzzPDF(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, li, paper uint8, name, body string) {
 		lang := fuzzLangs[int(li)%len(fuzzLangs)]
-		doc, err := cat.Compose(letter.Request{ActionID: "109-23", Lang: lang, Date: "2023-11-20", Body: body,
+		doc, err := letter.ComposeRequest(cat, letter.Request{ActionID: "109-23", Lang: lang, Date: "2023-11-20", Body: body,
 			Signer: letter.Signer{Name: name}}, time.Time{})
 		if err != nil {
 			return

@@ -123,7 +123,7 @@ func (p *page) line(rtl bool, lead, gap float64, runs ...shaped) {
 		slices.Reverse(runs)
 	}
 	for _, r := range runs {
-		p.cur().Runs = append(p.cur().Runs, r.place(x, p.y))
+		p.cur().AddRun(r.place(x, p.y), layout.Struct{})
 		x += r.width + gap
 	}
 }
@@ -162,7 +162,7 @@ func urduLetter(t testing.TB) *layout.Document {
 		p.paragraph(fonts.NastaliqRegular, "ur", 12, 30, strings.Fields(para))
 	}
 	p.line(true, 36, 0, shape(fonts.NastaliqBold, "ur", "آپ کا مخلص،", 12))
-	p.cur().Rules = append(p.cur().Rules, layout.Rule{X1: 72, Y1: 790, X2: p.righ, Y2: 790, Width: 0.5})
+	p.cur().AddRule(layout.Rule{X1: 72, Y1: 790, X2: p.righ, Y2: 790, Width: 0.5}, layout.Artifact)
 	return &layout.Document{Pages: p.pages, Lang: "ur", RTL: true, Title: "افغان پناہ گزینوں کی ملک بدری بند کریں",
 		Subject: "UA 109/23", Author: "Amina Khan", Keywords: "Amnesty, Urgent Action"}
 }
@@ -172,7 +172,7 @@ func urduLetter(t testing.TB) *layout.Document {
 func englishLetter(t testing.TB, twoPages bool) *layout.Document {
 	p := newPager(layout.Letter)
 	p.line(false, 14, 0, shape(fonts.SansBold, "en", "Stop deporting Afghan refugees", 11))
-	p.cur().Boxes = append(p.cur().Boxes, layout.Box{X: 70, Y: 74, W: 300, H: 16, LineWidth: 0.75})
+	p.cur().AddBox(layout.Box{X: 70, Y: 74, W: 300, H: 16, LineWidth: 0.75}, layout.Artifact)
 	p.line(false, 28, 0, shape(fonts.SansRegular, "en", "Dear Prime Minister,", 11))
 	for _, para := range readLines(t, "letter-en.txt") {
 		p.paragraph(fonts.SansRegular, "en", 11, 15, strings.Fields(para))
@@ -181,7 +181,7 @@ func englishLetter(t testing.TB, twoPages bool) *layout.Document {
 	if twoPages {
 		p.newPage()
 		p.line(false, 15, 0, shape(fonts.SansItalic, "en", "Yours sincerely,", 11))
-		p.cur().Boxes = append(p.cur().Boxes, layout.Box{X: 72, Y: 120, W: 20, H: 10, Fill: true})
+		p.cur().AddBox(layout.Box{X: 72, Y: 120, W: 20, H: 10, Fill: true}, layout.Artifact)
 	}
 	return &layout.Document{Pages: p.pages, Lang: "en", Title: "Stop deporting Afghan refugees",
 		Subject: "UA 109/23", Date: "2023-11-20"}

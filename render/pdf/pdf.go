@@ -250,40 +250,11 @@ func (d *docWriter) page(i int) error {
 	}
 	c := content{height: h, tz: 100, b: d.s.content[:0], cuts: d.s.cuts[:0], runes: d.s.runes}
 	defer func() { d.s.content, d.s.cuts, d.s.runes = c.b, c.cuts, c.runes }()
-	c.b = append(c.b, "/Artifact BMC\n"...)
-	if err := c.boxes(p.Boxes); err != nil {
+	pp := &pagePainter{d: d, c: &c, page: i}
+	if err := p.Paint(pp); err != nil {
 		return err
 	}
-	if err := c.rules(p.Rules); err != nil {
-		return err
-	}
-	c.b = append(c.b, "EMC\n"...)
-	mcid := 0
-	for ri := range p.Runs {
-		r := &p.Runs[ri]
-		if len(r.Glyphs) == 0 {
-			continue
-		}
-		if ri > 0 && r.Struct.Block != p.Runs[ri-1].Struct.Block {
-			c.cuts = append(c.cuts, len(c.b)) // a new paragraph: a piece of its own
-		}
-		if r.Struct.Artifact {
-			c.b = append(c.b, "/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n"...)
-		} else {
-			tag := d.markTag(r)
-			d.marks = append(d.marks, mark{page: i, mcid: mcid, st: r.Struct, lang: r.Lang, tag: tag})
-			c.b = append(c.b, '/')
-			c.b = append(c.b, tag...)
-			c.b = append(c.b, "<</MCID "...)
-			c.b = strconv.AppendInt(c.b, int64(mcid), 10)
-			c.b = append(c.b, ">>BDC\n"...)
-			mcid++
-		}
-		if err := c.run(r, d.fontFor(r.Font), d.modes[i][ri]); err != nil {
-			return fmt.Errorf("run %d: %w", ri, err)
-		}
-		c.b = append(c.b, "EMC\n"...)
-	}
+	pp.closeArtifact()
 	d.begin(n)
 	d.buf = append(d.buf, "<</Type/Page/Parent "...)
 	d.ref(d.pages)
@@ -301,6 +272,84 @@ func (d *docWriter) page(i int) error {
 	d.end()
 	d.stream(n+1, "", c.b, false, c.cuts...)
 	return nil
+}
+
+// pagePainter writes a page's display list into its content stream, each
+// item marked as an artifact or as marked content with an MCID.
+type pagePainter struct {
+	d          *docWriter
+	c          *content
+	page       int
+	mcid       int
+	inArtifact bool // inside an open /Artifact BMC of rules and boxes
+	block      int  // structure block of the last run drawn, and whether one was
+	ran        bool
+}
+
+func (pp *pagePainter) Run(r *layout.GlyphRun, it layout.Item) error {
+	if len(r.Glyphs) == 0 {
+		return nil
+	}
+	pp.closeArtifact()
+	if pp.ran && it.Struct.Block != pp.block {
+		pp.c.cuts = append(pp.c.cuts, len(pp.c.b)) // a new paragraph: a compression piece of its own
+	}
+	pp.block, pp.ran = it.Struct.Block, true
+	if it.Struct.Artifact {
+		pp.c.b = append(pp.c.b, "/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n"...)
+	} else {
+		pp.begin(it.Struct, r.Lang)
+	}
+	if err := pp.c.run(r, pp.d.fontFor(r.Font), pp.d.modes[pp.page][it.Index]); err != nil {
+		return fmt.Errorf("run %d: %w", it.Index, err)
+	}
+	pp.c.b = append(pp.c.b, "EMC\n"...)
+	return nil
+}
+
+func (pp *pagePainter) Rule(r layout.Rule, it layout.Item) error {
+	pp.openArtifact()
+	if err := pp.c.rule(r); err != nil {
+		return fmt.Errorf("rule %d: %w", it.Index, err)
+	}
+	return nil
+}
+
+func (pp *pagePainter) Box(b layout.Box, it layout.Item) error {
+	pp.openArtifact()
+	if err := pp.c.box(b); err != nil {
+		return fmt.Errorf("box %d: %w", it.Index, err)
+	}
+	return nil
+}
+
+// begin opens the marked content of a structure element's part and
+// records it for the structure tree.
+func (pp *pagePainter) begin(st layout.Struct, lang string) {
+	tag := pp.d.markTag(st, lang)
+	pp.d.marks = append(pp.d.marks, mark{page: pp.page, mcid: pp.mcid, st: st, lang: lang, tag: tag})
+	pp.c.b = append(pp.c.b, '/')
+	pp.c.b = append(pp.c.b, tag...)
+	pp.c.b = append(pp.c.b, "<</MCID "...)
+	pp.c.b = strconv.AppendInt(pp.c.b, int64(pp.mcid), 10)
+	pp.c.b = append(pp.c.b, ">>BDC\n"...)
+	pp.mcid++
+}
+
+// Rules and boxes are page furniture: consecutive ones share one
+// /Artifact sequence, closed before the next run and at the page's end.
+func (pp *pagePainter) openArtifact() {
+	if !pp.inArtifact {
+		pp.c.b = append(pp.c.b, "/Artifact BMC\n"...)
+		pp.inArtifact = true
+	}
+}
+
+func (pp *pagePainter) closeArtifact() {
+	if pp.inArtifact {
+		pp.c.b = append(pp.c.b, "EMC\n"...)
+		pp.inArtifact = false
+	}
 }
 
 func (d *docWriter) fontFor(id fonts.ID) *fontUse {

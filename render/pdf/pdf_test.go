@@ -270,7 +270,7 @@ func TestBadInput(t *testing.T) {
 		"zero size":    func(d *layout.Document) { d.Pages[0].Runs[0].Size = 0 },
 		"bad paper":    func(d *layout.Document) { d.Pages[0].Paper.Height = -1 },
 		"bad date":     func(d *layout.Document) { d.Date = "20/11/2023" },
-		"inf rule":     func(d *layout.Document) { d.Pages[0].Rules = []layout.Rule{{X2: math.Inf(1), Width: 1}} },
+		"inf rule":     func(d *layout.Document) { d.Pages[0].AddRule(layout.Rule{X2: math.Inf(1), Width: 1}, layout.Artifact) },
 		"negative box": func(d *layout.Document) { d.Pages[0].Boxes[0].LineWidth = -1 },
 	}
 	for name, spoil := range cases {

@@ -49,11 +49,11 @@ func typeFor(st layout.Struct) string {
 
 // markTag is the tag of a run's marked content: the type of the element
 // that holds it, a Span where its language differs from the document's.
-func (d *docWriter) markTag(r *layout.GlyphRun) string {
-	if d.otherLang(r.Lang) {
+func (d *docWriter) markTag(st layout.Struct, lang string) string {
+	if d.otherLang(lang) {
 		return "Span"
 	}
-	return typeFor(r.Struct)
+	return typeFor(st)
 }
 
 func (d *docWriter) otherLang(lang string) bool { return lang != "" && lang != d.doc.Lang }

@@ -85,7 +85,9 @@ func FaxBitmap(p layout.Page, res Resolution) (*Bitmap, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.paint(p)
+	if err := c.paint(p); err != nil {
+		return nil, err
+	}
 	return threshold(c.a), nil
 }
 

@@ -92,11 +92,11 @@ func fuzzPages(shapes []byte, n int) []layout.Page {
 		w, h := float64(s[3])/255*p.Paper.Width, float64(s[4])/255*p.Paper.Height
 		switch s[0] % 3 {
 		case 0:
-			p.Boxes = append(p.Boxes, layout.Box{X: x, Y: y, W: w, H: h, Fill: true})
+			p.AddBox(layout.Box{X: x, Y: y, W: w, H: h, Fill: true}, layout.Artifact)
 		case 1:
-			p.Boxes = append(p.Boxes, layout.Box{X: x, Y: y, W: w, H: h, LineWidth: float64(s[0]%7) / 2})
+			p.AddBox(layout.Box{X: x, Y: y, W: w, H: h, LineWidth: float64(s[0]%7) / 2}, layout.Artifact)
 		default:
-			p.Rules = append(p.Rules, layout.Rule{X1: x, Y1: y, X2: x + w, Y2: y + h/4, Width: float64(s[0]%5) / 2})
+			p.AddRule(layout.Rule{X1: x, Y1: y, X2: x + w, Y2: y + h/4, Width: float64(s[0]%5) / 2}, layout.Artifact)
 		}
 	}
 	return pages

@@ -64,15 +64,15 @@ func shapeRun(t testing.TB, id fonts.ID, lang string, arabic bool, s string, siz
 // a box.
 func englishPage(t testing.TB) layout.Page {
 	p := layout.Page{Paper: layout.A4}
-	p.Runs = append(p.Runs, shapeRun(t, fonts.SansBold, "en", false, "FAX", 28, 72, 100, false))
-	p.Runs = append(p.Runs, shapeRun(t, fonts.SansRegular, "en", false, englishLine, 12, 72, 140, false))
+	p.AddRun(shapeRun(t, fonts.SansBold, "en", false, "FAX", 28, 72, 100, false), layout.Struct{})
+	p.AddRun(shapeRun(t, fonts.SansRegular, "en", false, englishLine, 12, 72, 140, false), layout.Struct{})
 	words := strings.Fields("On 3 October 2023 the Pakistani government announced its decision to deport unregistered Afghan refugees back to danger in Afghanistan by 1 November in brazen breach of its international obligations")
 	for i := 0; i < 24; i++ {
 		line := strings.Join(words[i%10:i%10+12], " ")
-		p.Runs = append(p.Runs, shapeRun(t, fonts.SansRegular, "en", false, line, 11, 72, 180+float64(i)*18, false))
+		p.AddRun(shapeRun(t, fonts.SansRegular, "en", false, line, 11, 72, 180+float64(i)*18, false), layout.Struct{})
 	}
-	p.Rules = append(p.Rules, layout.Rule{X1: 72, Y1: 110, X2: 523, Y2: 110, Width: 0.2})
-	p.Boxes = append(p.Boxes, layout.Box{X: 72, Y: 640, W: 451, H: 80, LineWidth: 1})
+	p.AddRule(layout.Rule{X1: 72, Y1: 110, X2: 523, Y2: 110, Width: 0.2}, layout.Artifact)
+	p.AddBox(layout.Box{X: 72, Y: 640, W: 451, H: 80, LineWidth: 1}, layout.Artifact)
 	return p
 }
 
@@ -81,12 +81,12 @@ func englishPage(t testing.TB) layout.Page {
 func urduPage(t testing.TB) layout.Page {
 	p := layout.Page{Paper: layout.A4}
 	right := layout.A4.Width - 72
-	p.Runs = append(p.Runs, shapeRun(t, fonts.NastaliqRegular, "ur", true, urduLine, 16, right, 110, true))
-	p.Runs = append(p.Runs, shapeRun(t, fonts.SansRegular, "ur", false, englishLine, 11, 72, 150, false))
+	p.AddRun(shapeRun(t, fonts.NastaliqRegular, "ur", true, urduLine, 16, right, 110, true), layout.Struct{})
+	p.AddRun(shapeRun(t, fonts.SansRegular, "ur", false, englishLine, 11, 72, 150, false), layout.Struct{})
 	y := 200.0
 	for i := 0; i < 2; i++ {
 		for _, l := range urduParagraph {
-			p.Runs = append(p.Runs, shapeRun(t, fonts.NastaliqRegular, "ur", true, l, 13, right, y, true))
+			p.AddRun(shapeRun(t, fonts.NastaliqRegular, "ur", true, l, 13, right, y, true), layout.Struct{})
 			y += 34
 		}
 	}

@@ -22,7 +22,9 @@ func PNG(w io.Writer, p layout.Page, dpi float64) error {
 	if err != nil {
 		return err
 	}
-	c.paint(p)
+	if err := c.paint(p); err != nil {
+		return err
+	}
 	// The coverage bytes index a palette of 256 greys from white to black:
 	// no conversion pass, and Go's encoder skips its per-row filter search
 	// for palette images, which costs more than the painting.

@@ -35,14 +35,14 @@ var ErrBadPage = errors.New("raster: bad page")
 
 // Render paints a page at dpiX × dpiY pixels per inch, anti-aliased, black
 // ink on white paper. The image covers the whole paper. A resolution outside
-// (0, MaxDPI] or a paper without a sane size gives an empty image; PNG and
+// (0, MaxDPI], a paper without a sane size or a page whose display list
+// does not match its runs, rules and boxes gives an empty image; PNG and
 // WriteFax report those cases as errors.
 func Render(p layout.Page, dpiX, dpiY float64) *image.Gray {
 	c, err := newCanvas(p.Paper, dpiX, dpiY, image.Point{}, 0, false)
-	if err != nil {
+	if err != nil || c.paint(p) != nil {
 		return image.NewGray(image.Rectangle{})
 	}
-	c.paint(p)
 	return toGray(c.a)
 }
 
@@ -63,7 +63,9 @@ func renderBilevel(p layout.Page, dpiX, dpiY float64) (*Bitmap, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.paint(p)
+	if err := c.paint(p); err != nil {
+		return nil, err
+	}
 	return threshold(c.a), nil
 }
 
@@ -103,18 +105,34 @@ func newCanvas(paper layout.Paper, dpiX, dpiY float64, frame image.Point, ox flo
 }
 
 // paint draws the page's items in the display list's order; ink only adds.
-func (c *canvas) paint(p layout.Page) {
+func (c *canvas) paint(p layout.Page) error {
 	g := glyphPainters.Get().(*glyphPainter)
 	defer glyphPainters.Put(g)
-	for i := range p.Runs {
-		c.run(g, &p.Runs[i])
+	if err := p.Paint(canvasPainter{c, g}); err != nil {
+		return fmt.Errorf("%w: %w", ErrBadPage, err)
 	}
-	for _, r := range p.Rules {
-		c.rule(g, r)
-	}
-	for _, b := range p.Boxes {
-		c.box(b)
-	}
+	return nil
+}
+
+// canvasPainter paints display list items on a canvas.
+type canvasPainter struct {
+	c *canvas
+	g *glyphPainter
+}
+
+func (cp canvasPainter) Run(r *layout.GlyphRun, _ layout.Item) error {
+	cp.c.run(cp.g, r)
+	return nil
+}
+
+func (cp canvasPainter) Rule(r layout.Rule, _ layout.Item) error {
+	cp.c.rule(cp.g, r)
+	return nil
+}
+
+func (cp canvasPainter) Box(b layout.Box, _ layout.Item) error {
+	cp.c.box(b)
+	return nil
 }
 
 // glyphPainter is the scratch state for filling one path: a rasterizer and

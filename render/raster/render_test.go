@@ -35,7 +35,7 @@ func inkBounds(g *image.Gray) image.Rectangle {
 func TestRenderPlacesText(t *testing.T) {
 	p := layout.Page{Paper: layout.A4}
 	run := shapeRun(t, fonts.SansRegular, "en", false, "HHHH", 20, 100, 200, false)
-	p.Runs = append(p.Runs, run)
+	p.AddRun(run, layout.Struct{})
 	g := Render(p, 144, 144) // 2 pixels per point
 	if g.Rect.Dx() != 1191 || g.Rect.Dy() != 1684 {
 		t.Fatalf("A4 at 144 dpi is %v", g.Rect)
@@ -57,11 +57,15 @@ func TestRenderPlacesText(t *testing.T) {
 func abs(v int) int { return max(v, -v) }
 
 func TestHairlinesSurviveBilevel(t *testing.T) {
-	p := layout.Page{Paper: layout.A4, Rules: []layout.Rule{
+	p := layout.Page{Paper: layout.A4}
+	for _, r := range []layout.Rule{
 		{X1: 100, Y1: 100.3, X2: 400, Y2: 100.3, Width: 0.05}, // far below one pixel
 		{X1: 50.6, Y1: 200, X2: 50.6, Y2: 300, Width: 0},      // "thinnest line"
 		{X1: 100, Y1: 400, X2: 300, Y2: 500, Width: 0.1},      // slanted
-	}, Boxes: []layout.Box{{X: 300, Y: 600, W: 100, H: 50, LineWidth: 0.1}}}
+	} {
+		p.AddRule(r, layout.Artifact)
+	}
+	p.AddBox(layout.Box{X: 300, Y: 600, W: 100, H: 50, LineWidth: 0.1}, layout.Artifact)
 	for _, res := range []Resolution{Fine, Normal} {
 		b, err := FaxBitmap(p, res)
 		if err != nil {
@@ -131,15 +135,21 @@ func TestFaxFrameIsShiftedPage(t *testing.T) {
 
 func TestBadInputDoesNotPanic(t *testing.T) {
 	p := urduPage(t)
-	p.Runs = append(p.Runs,
-		layout.GlyphRun{Font: fonts.ID(99), Size: 12, Glyphs: []layout.Glyph{{ID: 3, X: 10, Y: 10}}},
-		layout.GlyphRun{Font: fonts.SansRegular, Size: 12, Glyphs: []layout.Glyph{{ID: 65535, X: 10, Y: 10}}},
-		layout.GlyphRun{Font: fonts.SansRegular, Size: 1e30, Glyphs: []layout.Glyph{{ID: 40, X: 10, Y: 10}}},
-		layout.GlyphRun{Font: fonts.SansRegular, Size: 12, Glyphs: []layout.Glyph{{ID: 40, X: -1e300, Y: 1e300}}},
-	)
-	p.Rules = append(p.Rules, layout.Rule{X1: -1e300, Y1: 3, X2: 1e300, Y2: 3, Width: 1e300},
-		layout.Rule{X1: -1e300, Y1: 3, X2: 1e300, Y2: 7, Width: 1e300}, layout.Rule{X1: 0, Y1: 0, X2: 1e4, Y2: 1e4, Width: 1e4})
-	p.Boxes = append(p.Boxes, layout.Box{X: 1, Y: 1, W: -1e308, H: 1e308, LineWidth: 2, Fill: true})
+	for _, r := range []layout.GlyphRun{
+		{Font: fonts.ID(99), Size: 12, Glyphs: []layout.Glyph{{ID: 3, X: 10, Y: 10}}},
+		{Font: fonts.SansRegular, Size: 12, Glyphs: []layout.Glyph{{ID: 65535, X: 10, Y: 10}}},
+		{Font: fonts.SansRegular, Size: 1e30, Glyphs: []layout.Glyph{{ID: 40, X: 10, Y: 10}}},
+		{Font: fonts.SansRegular, Size: 12, Glyphs: []layout.Glyph{{ID: 40, X: -1e300, Y: 1e300}}},
+	} {
+		p.AddRun(r, layout.Struct{})
+	}
+	for _, r := range []layout.Rule{
+		{X1: -1e300, Y1: 3, X2: 1e300, Y2: 3, Width: 1e300},
+		{X1: -1e300, Y1: 3, X2: 1e300, Y2: 7, Width: 1e300}, {X1: 0, Y1: 0, X2: 1e4, Y2: 1e4, Width: 1e4},
+	} {
+		p.AddRule(r, layout.Artifact)
+	}
+	p.AddBox(layout.Box{X: 1, Y: 1, W: -1e308, H: 1e308, LineWidth: 2, Fill: true}, layout.Artifact)
 	_ = Render(p, 96, 96)
 	if _, err := FaxBitmap(p, Fine); err != nil {
 		t.Fatal(err)

@@ -30,23 +30,16 @@ type ShapingParams struct {
 }
 
 // ParamsFor returns the shaping parameters for a run set in an Arabic or a
-// Latin font, in a text of the given language, at the given direction.
-// Punjabi and Balochi use the Urdu language system (the fonts have none of
-// their own, see docs/DESIGN.md); Latin text inside a right-to-left letter is
-// shaped as English.
+// Latin font, in a text of the given language, at the given direction; the
+// language comes from fonts.ShapingLanguage (Punjabi and Balochi use the
+// Urdu language system, Latin text inside a right-to-left letter is shaped
+// as English).
 func ParamsFor(lang string, arabicFont, rtl bool) ShapingParams {
+	script := "Latn"
 	if arabicFont {
-		l := "ur"
-		if lang == "sd" {
-			l = "sd"
-		}
-		return ShapingParams{Script: "Arab", Language: l, RTL: rtl}
+		script = "Arab"
 	}
-	switch lang {
-	case "ur", "sd", "bal", "pnb", "":
-		lang = "en"
-	}
-	return ShapingParams{Script: "Latn", Language: lang, RTL: rtl}
+	return ShapingParams{Script: script, Language: fonts.ShapingLanguage(lang, arabicFont), RTL: rtl}
 }
 
 // shaperState is the per-goroutine state HarfBuzz needs: a buffer and one

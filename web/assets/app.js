@@ -98,6 +98,7 @@ function actionItem(a, lang) {
   if (titleLang) {
     title.lang = titleLang.tag || titleLang.code;
     title.dir = titleLang.dir || 'auto';
+    if (titleLang.font) title.dataset.font = titleLang.font;
   }
   const meta = document.createElement('p');
   meta.className = 'meta';
@@ -121,6 +122,7 @@ function languageList(a) {
     name.textContent = l.name;
     name.lang = l.tag || l.code;
     name.dir = l.dir || 'auto';
+    if (l.font) name.dataset.font = l.font;
     item.append(name);
     if (l.name !== l.english_name) item.append(' – ' + l.english_name);
     item.append(' ', badge(statusLabel(l.status), l.status));

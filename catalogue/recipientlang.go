@@ -1,4 +1,4 @@
-package letter
+package catalogue
 
 import "go.yaml.in/yaml/v3"
 
@@ -46,46 +46,4 @@ func perLanguageLines(m *mapping, key string, langs []string, ps *problems) map[
 		}
 	}
 	return out
-}
-
-// headingLines names the recipient in the letter's language: title and
-// name as its readers write them.
-func (r *Recipient) headingLines(loc *Locale) []Line {
-	var lines []Line
-	for _, s := range r.heading[loc.Code] {
-		lines = append(lines, postalLine(s, loc.Code, loc))
-	}
-	return lines
-}
-
-// recipientLines is the addressee's block: the heading in the letter's
-// language, then the postal lines as the post needs them. Latin postal
-// lines in right-to-left letters are LTR isolates so that "G-5/2
-// Islamabad" keeps its order.
-func recipientLines(r *Recipient, loc *Locale) []Line {
-	lines := r.headingLines(loc)
-	for _, s := range append(append([]string(nil), r.Address...), r.Country) {
-		if s != "" {
-			lines = append(lines, postalLine(s, r.lang, loc))
-		}
-	}
-	return lines
-}
-
-// copyLines is "Copy to:" followed by every copy recipient except the
-// letter's own addressee, each named in the letter's language.
-func copyLines(a *Action, addressee *Recipient, loc *Locale) []Line {
-	var lines []Line
-	for i := range a.Recipients {
-		r := &a.Recipients[i]
-		if r.Main() || r.Key == addressee.Key {
-			continue
-		}
-		lines = append(lines, postalLine(r.copyLine[loc.Code], loc.Code, loc))
-	}
-	if len(lines) == 0 {
-		return nil
-	}
-	label := Line{Runs: x0(loc.Code, loc).expand(loc.labels["copy_to"])}
-	return append([]Line{label}, lines...)
 }

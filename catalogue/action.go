@@ -1,4 +1,4 @@
-package letter
+package catalogue
 
 import (
 	"fmt"
@@ -33,7 +33,7 @@ func loadAction(fsys fs.FS, dir string, locales map[string]*Locale, ps *problems
 	a := &Action{
 		ID: m.str("id", true).Value, Reference: ref.Value, refLine: ref.Line,
 		AIIndex: m.str("ai_index", true).Value, Title: map[string]string{},
-		letters: map[string]*letterTemplate{},
+		letters: map[string]*Letter{},
 	}
 	if a.ID != path.Base(dir) {
 		ps.add(file, m.str("id", false).Line, "id %q must match the folder name %q", a.ID, path.Base(dir))
@@ -88,7 +88,7 @@ func (a *Action) loadLanguages(fsys fs.FS, dir string, m *mapping, locales map[s
 		}
 		a.letters[t.Value] = lt
 		a.Languages = append(a.Languages, Language{Code: t.Value, Name: loc.Name, EnglishName: loc.EnglishName,
-			Tag: loc.Tag, Dir: loc.Dir, Status: lt.status, Note: lt.note, NeedsNativeReview: lt.needsNativeReview})
+			Tag: loc.Tag, Dir: loc.Dir, Font: loc.Font, Status: lt.Status, Note: lt.Note, NeedsNativeReview: lt.NeedsNativeReview})
 	}
 	for _, t := range m.list("preferred_languages", false) {
 		if !listed[t.Value] {
@@ -209,22 +209,21 @@ func (a *Action) checkRecipients(m *mapping, ps *problems) {
 	}
 }
 
-func loadLetter(fsys fs.FS, file string, loc *Locale, ps *problems) *letterTemplate {
+func loadLetter(fsys fs.FS, file string, loc *Locale, ps *problems) *Letter {
 	lang := loc.Code
 	m, ok := yamlFile(fsys, file, ps)
 	if !ok {
 		return nil
 	}
 	m.allow(append([]string{"status", "note", "needs_native_review"}, letterBlocks...)...)
-	lt := &letterTemplate{status: m.str("status", true).Value, note: m.str("note", false).Value,
-		blocks: map[string][]segment{}}
-	if !statuses[lt.status] {
-		ps.add(file, m.str("status", false).Line, "status %q: use source, reviewed or draft", lt.status)
+	lt := &Letter{Locale: loc, Status: m.str("status", true).Value, Note: m.str("note", false).Value}
+	if !statuses[lt.Status] {
+		ps.add(file, m.str("status", false).Line, "status %q: use source, reviewed or draft", lt.Status)
 	}
-	if lt.status == "draft" && lt.note == "" {
+	if lt.Status == "draft" && lt.Note == "" {
 		ps.add(file, m.str("status", false).Line, "a draft needs a note saying what review it awaits")
 	}
-	lt.needsNativeReview = loadNativeReview(m, lt.status, ps)
+	lt.NeedsNativeReview = loadNativeReview(m, lt.Status, ps)
 	for _, key := range letterBlocks {
 		t := m.str(key, false)
 		if _, ok := m.keys[key]; !ok {
@@ -238,7 +237,7 @@ func loadLetter(fsys fs.FS, file string, loc *Locale, ps *problems) *letterTempl
 			lt.loadBody(lang, t, ps)
 			continue
 		}
-		lt.blocks[key] = parseChecked(lang, t, letterPlaceholders, ps)
+		*lt.block(key) = parseChecked(lang, t, letterPlaceholders, ps)
 	}
 	for _, key := range letterBlocks {
 		checkSlashForms(m.str(key, false), ps)
@@ -264,18 +263,29 @@ func loadNativeReview(m *mapping, status string, ps *problems) bool {
 	return false
 }
 
+// block is the template of the short block key (salutation, closing or
+// signature).
+func (lt *Letter) block(key string) *Template {
+	switch key {
+	case "salutation":
+		return &lt.Salutation
+	case "closing":
+		return &lt.Closing
+	}
+	return &lt.Signature
+}
+
 // loadBody parses the body's paragraphs and bullets; problems are reported
 // at their own line.
-func (lt *letterTemplate) loadBody(lang string, t text, ps *problems) {
+func (lt *Letter) loadBody(lang string, t text, ps *problems) {
 	parseChecked(lang, t, letterPlaceholders, ps) // report at exact lines
-	lt.body = splitBody(t.Value)
-	for _, part := range lt.body {
-		var items [][]segment
+	for _, part := range splitBody(t.Value) {
+		bp := BodyPart{Bullets: part.bullets}
 		for _, it := range part.items {
 			segs, _ := parseTemplate(it, letterPlaceholders)
-			items = append(items, segs)
+			bp.Items = append(bp.Items, segs)
 		}
-		lt.bodySegs = append(lt.bodySegs, items)
+		lt.Body = append(lt.Body, bp)
 	}
 }
 

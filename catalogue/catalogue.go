@@ -1,15 +1,23 @@
-package letter
+// Package catalogue loads the Urgent Action catalogue from its YAML files
+// (actions, their letters in every language, locales), checks every file
+// and names each problem by file and line, normalises fax numbers to
+// E.164, and keeps the catalogue in service in a Store that a reload can
+// swap. Composing a letter from it is package letter's job.
+package catalogue
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/ualetters/ualetters/model"
 )
 
 // Catalogue is a loaded, validated set of actions and locales. It is
-// read-only after LoadCatalogue and safe for concurrent use.
+// read-only after Load and safe for concurrent use.
 type Catalogue struct {
 	actions map[string]*Action
 	order   []string
@@ -30,19 +38,20 @@ type Action struct {
 	Recipients         []Recipient       `json:"recipients"`
 
 	loc     *time.Location
-	letters map[string]*letterTemplate
+	letters map[string]*Letter
 	refLine int // line of reference in action.yaml, for problems
 }
 
 // Language is one language an action's letter is offered in.
 type Language struct {
-	Code        string    `json:"code"`
-	Name        string    `json:"name"`         // in the language itself
-	EnglishName string    `json:"english_name"` // "Urdu"
-	Tag         string    `json:"tag"`          // BCP 47
-	Dir         Direction `json:"dir"`
-	Status      string    `json:"status"` // source, reviewed or draft
-	Note        string    `json:"note,omitempty"`
+	Code        string          `json:"code"`
+	Name        string          `json:"name"`         // in the language itself
+	EnglishName string          `json:"english_name"` // "Urdu"
+	Tag         string          `json:"tag"`          // BCP 47
+	Dir         model.Direction `json:"dir"`
+	Font        string          `json:"font"`   // family of the script font
+	Status      string          `json:"status"` // source, reviewed or draft
+	Note        string          `json:"note,omitempty"`
 	// NeedsNativeReview marks a draft that must not be sent before a native
 	// speaker has reviewed it (a translator could not vouch for it), as
 	// distinct from an ordinary draft. The letter is still offered.
@@ -82,19 +91,51 @@ func (r *Recipient) Main() bool { return r.Role == RecipientMain }
 // FaxDisplay is the fax number in international format ("+41 31 350 17 99").
 func (r *Recipient) FaxDisplay() string { return r.faxDisplay }
 
-// letterTemplate is one language's parsed letter file.
-type letterTemplate struct {
-	status, note      string
-	needsNativeReview bool
-	blocks            map[string][]segment // salutation, closing, signature
-	body              []bodyPart
-	bodySegs          [][][]segment // per part, per item
+// Salutation is the recipient's salutation in lang, as literal text.
+func (r *Recipient) Salutation(lang string) string { return r.salutation[lang] }
+
+// Addressee is how cover-sheet messages in lang name the recipient.
+func (r *Recipient) Addressee(lang string) string { return r.addressee[lang] }
+
+// Heading is the lines above the postal address in lang (title and name
+// as readers of lang write them).
+func (r *Recipient) Heading(lang string) []string { return r.heading[lang] }
+
+// CopyLine is the recipient's line in the copy list of a letter in lang.
+func (r *Recipient) CopyLine(lang string) string { return r.copyLine[lang] }
+
+// PostalLang is the language the postal address and country are written
+// in ("en" unless the action says otherwise).
+func (r *Recipient) PostalLang() string { return r.lang }
+
+// Letter is an action's letter in one language, parsed and checked, with
+// the locale of that language.
+type Letter struct {
+	Locale            *Locale
+	Status, Note      string
+	NeedsNativeReview bool
+	Salutation        Template
+	Closing           Template
+	Signature         Template
+	Body              []BodyPart
 }
 
-// LoadCatalogue reads and validates every action and locale in fsys (the
+// BodyPart is a paragraph or a bulleted list of a letter's model body.
+type BodyPart struct {
+	Bullets bool
+	Items   []Template // one paragraph, or one template per bullet
+}
+
+// Sentinel errors callers branch on (the API maps them to status codes).
+var (
+	ErrUnknownAction    = errors.New("unknown action")
+	ErrUnknownRecipient = errors.New("unknown recipient")
+)
+
+// Load reads and validates every action and locale in fsys (the
 // layout of package templates). Any problem makes it fail with a
 // *TemplateError listing all of them.
-func LoadCatalogue(fsys fs.FS) (*Catalogue, error) {
+func Load(fsys fs.FS) (*Catalogue, error) {
 	c, ps := load(fsys)
 	if len(ps.list) > 0 {
 		return nil, &TemplateError{Problems: ps.sorted()}
@@ -103,7 +144,7 @@ func LoadCatalogue(fsys fs.FS) (*Catalogue, error) {
 }
 
 // CheckTemplates validates the templates in fsys and returns every problem
-// (none when they are fine). LoadCatalogue runs the same checks.
+// (none when they are fine). Load runs the same checks.
 func CheckTemplates(fsys fs.FS) []Problem {
 	_, ps := load(fsys)
 	return ps.sorted()
@@ -160,6 +201,13 @@ func (c *Catalogue) Locale(lang string) *Locale { return c.locales[lang] }
 func (a *Action) Offers(lang string) bool {
 	_, ok := a.letters[lang]
 	return ok
+}
+
+// Letter is the action's letter in lang, or false when the action is not
+// offered in lang.
+func (a *Action) Letter(lang string) (*Letter, bool) {
+	lt, ok := a.letters[lang]
+	return lt, ok
 }
 
 // LanguageCodes lists the codes of the action's languages, in catalogue order.

@@ -1,4 +1,4 @@
-package letter
+package catalogue
 
 import (
 	"fmt"
@@ -81,19 +81,19 @@ func (l *Locale) patternHas(fields ...string) bool {
 }
 
 // dayParts is the day number and the locale's suffix for that day.
-func (l *Locale) dayParts(day int) []datePart {
-	parts := []datePart{{l.digits(strconv.Itoa(day)), true}}
+func (l *Locale) dayParts(day int) []DatePart {
+	parts := []DatePart{{l.LocalDigits(strconv.Itoa(day)), true}}
 	if suf := l.DaySuffixes[day]; suf != "" {
-		parts = append(parts, datePart{suf, false})
+		parts = append(parts, DatePart{suf, false})
 	}
 	return parts
 }
 
 // yearParts is the year and the locale's year mark.
-func (l *Locale) yearParts(year int) []datePart {
-	parts := []datePart{{l.digits(strconv.Itoa(year)), true}}
+func (l *Locale) yearParts(year int) []DatePart {
+	parts := []DatePart{{l.LocalDigits(strconv.Itoa(year)), true}}
 	if l.YearMark != "" {
-		parts = append(parts, datePart{l.YearMark, false})
+		parts = append(parts, DatePart{l.YearMark, false})
 	}
 	return parts
 }
@@ -105,18 +105,18 @@ func fixedDate(arg string) (time.Time, bool) {
 }
 
 // parseFixedDate reads {{date YYYY-MM-DD}}; it is allowed where {{date}} is.
-func parseFixedDate(arg string, allowed []string) (segment, string) {
+func parseFixedDate(arg string, allowed []string) (Segment, string) {
 	ok := false
 	for _, a := range allowed {
 		ok = ok || a == "date"
 	}
 	if !ok {
-		return segment{}, fmt.Sprintf("{{date %s}}: dates are not allowed here", arg)
+		return Segment{}, fmt.Sprintf("{{date %s}}: dates are not allowed here", arg)
 	}
 	if _, valid := fixedDate(arg); !valid {
-		return segment{}, fmt.Sprintf("{{date %s}}: not a date; write {{date YYYY-MM-DD}}", arg)
+		return Segment{}, fmt.Sprintf("{{date %s}}: not a date; write {{date YYYY-MM-DD}}", arg)
 	}
-	return segment{text: "date", arg: arg, ph: true}, ""
+	return Segment{Text: "date", Date: arg, Placeholder: true}, ""
 }
 
 // checkHandDates reports dates a letter text writes by hand ("1 novembre

@@ -1,4 +1,4 @@
-package letter
+package catalogue
 
 import (
 	"errors"
@@ -78,6 +78,7 @@ type mapping struct {
 	node *yaml.Node
 	keys map[string]*yaml.Node
 	line map[string]int // line of each key
+	skip []string       // keys already reported (retired)
 	ps   *problems
 }
 
@@ -98,12 +99,24 @@ func newMapping(file string, n *yaml.Node, ps *problems) (*mapping, bool) {
 	return m, true
 }
 
+// retired reports keys that files no longer hold, saying where the value
+// comes from now, and removes them so that allow does not report them
+// again.
+func retired(m *mapping, keys ...string) {
+	for _, k := range keys {
+		if _, ok := m.keys[k]; ok {
+			m.ps.add(m.file, m.line[k], "%q is no longer set here: direction and script font come from the language (package fonts); remove it", k)
+			m.skip = append(m.skip, k)
+		}
+	}
+}
+
 // allow reports every key not in the allowed list.
 func (m *mapping) allow(allowed ...string) {
 	for i := 0; i+1 < len(m.node.Content); i += 2 {
 		k := m.node.Content[i]
 		found := false
-		for _, a := range allowed {
+		for _, a := range append(allowed, m.skip...) {
 			found = found || a == k.Value
 		}
 		if !found {

@@ -1,4 +1,4 @@
-package letter
+package catalogue
 
 import (
 	"io/fs"
@@ -8,22 +8,24 @@ import (
 	"time"
 
 	"github.com/ualetters/ualetters/fonts"
+	"github.com/ualetters/ualetters/model"
 )
 
-// Locale is the per-language data of templates/locales/<lang>.yaml.
+// Locale is the per-language data of templates/locales/<lang>.yaml, with
+// the language's direction and script font from package fonts.
 type Locale struct {
 	Code        string
 	Name        string // in the language itself
 	EnglishName string
-	Tag         string // BCP 47
-	Dir         Direction
-	Font        string         // family of the script font
-	Digits      string         // western, arabic-indic or extended-arabic-indic
-	DatePattern string         // d, dd, M, MM, MMMM, y, yyyy; other characters literal
-	DaySuffixes map[int]string // text after the day number d ("er" for the 1st in French)
-	YearMark    string         // text after the year ("ء" in Urdu)
+	Tag         string          // BCP 47
+	Dir         model.Direction // from fonts.LanguageOf, the one table of typesetting facts
+	Font        string          // family of the script font, from fonts.LanguageOf
+	Digits      string          // western, arabic-indic or extended-arabic-indic
+	DatePattern string          // d, dd, M, MM, MMMM, y, yyyy; other characters literal
+	DaySuffixes map[int]string  // text after the day number d ("er" for the 1st in French)
+	YearMark    string          // text after the year ("ء" in Urdu)
 	Months      [12]string
-	labels      map[string][]segment
+	labels      map[string]Template
 }
 
 // Label keys every locale must define, with the placeholders each allows.
@@ -70,20 +72,21 @@ func loadLocale(fsys fs.FS, file, code string, ps *problems) *Locale {
 	if !ok {
 		return nil
 	}
-	m.allow("name", "english_name", "tag", "dir", "font", "digits", "date_pattern",
+	retired(m, "dir", "font")
+	m.allow("name", "english_name", "tag", "digits", "date_pattern",
 		"day_suffixes", "year_mark", "months", "labels")
 	l := &Locale{
 		Code: code, Name: m.str("name", true).Value, EnglishName: m.str("english_name", true).Value,
-		Tag: m.str("tag", true).Value, Font: m.str("font", true).Value,
-		Digits: m.str("digits", false).Value, DatePattern: m.str("date_pattern", true).Value,
+		Tag: m.str("tag", true).Value, Digits: m.str("digits", false).Value, DatePattern: m.str("date_pattern", true).Value,
 	}
-	dir := m.str("dir", true)
-	l.Dir = Direction(dir.Value)
-	if l.Dir != LTR && l.Dir != RTL {
-		ps.add(file, dir.Line, "dir must be ltr or rtl, not %q", dir.Value)
+	facts, ok := fonts.LanguageOf(code)
+	if !ok {
+		ps.add(file, 0, "no typesetting facts for language %q (script font, direction, shaping) in fonts/languages.go, which has %s",
+			code, strings.Join(fonts.Languages(), ", "))
 	}
-	if want := fonts.ScriptFont(code).Family(); l.Font != want {
-		ps.add(file, m.str("font", false).Line, "font %q: the script font for %s is %q", l.Font, code, want)
+	l.Dir, l.Font = model.LTR, facts.Script.Family()
+	if facts.RTL {
+		l.Dir = model.RTL
 	}
 	if l.Digits == "" {
 		l.Digits = "western"
@@ -98,7 +101,7 @@ func loadLocale(fsys fs.FS, file, code string, ps *problems) *Locale {
 	return l
 }
 
-// checkDatePattern accepts the fields dateParts knows: d, dd, M, MM, MMMM,
+// checkDatePattern accepts the fields DateParts knows: d, dd, M, MM, MMMM,
 // y and yyyy.
 func (l *Locale) checkDatePattern(m *mapping, ps *problems) {
 	for p := l.DatePattern; p != ""; {
@@ -131,7 +134,7 @@ func (l *Locale) loadLabels(m *mapping, ps *problems) {
 	if labels == nil {
 		return
 	}
-	l.labels = map[string][]segment{}
+	l.labels = map[string]Template{}
 	for key, allowed := range localeLabels {
 		t, ok := labels[key]
 		if !ok {
@@ -149,7 +152,7 @@ func (l *Locale) loadLabels(m *mapping, ps *problems) {
 
 // parseChecked parses template text and reports syntax and coverage
 // problems at their lines.
-func parseChecked(lang string, t text, allowed []string, ps *problems) []segment {
+func parseChecked(lang string, t text, allowed []string, ps *problems) Template {
 	segs, errs := parseTemplate(t.Value, allowed)
 	for _, e := range errs {
 		ps.add(t.File, t.lineOf(e.off), "%s", e.msg)
@@ -161,13 +164,16 @@ func parseChecked(lang string, t text, allowed []string, ps *problems) []segment
 	return segs
 }
 
+// LabelTemplate is a label's parsed text, placeholders included.
+func (l *Locale) LabelTemplate(key string) Template { return l.labels[key] }
+
 // Label returns a label's text with placeholders left out; use it for
 // labels without placeholders ("Fax", "To", …).
 func (l *Locale) Label(key string) string {
 	var b strings.Builder
 	for _, s := range l.labels[key] {
-		if !s.ph && s.alts == nil {
-			b.WriteString(s.text)
+		if !s.Placeholder && s.Alts == nil {
+			b.WriteString(s.Text)
 		}
 	}
 	return b.String()
@@ -177,21 +183,23 @@ func (l *Locale) Label(key string) string {
 // digits.
 func (l *Locale) FormatDate(t time.Time) string {
 	var b strings.Builder
-	for _, p := range l.dateParts(t) {
-		b.WriteString(p.text)
+	for _, p := range l.DateParts(t) {
+		b.WriteString(p.Text)
 	}
 	return b.String()
 }
 
-// datePart is a piece of a formatted date; numbers are laid out as LTR
+// DatePart is a piece of a formatted date; numbers are laid out as LTR
 // isolates, month names and literals in the text's own direction.
-type datePart struct {
-	text    string
-	numeric bool
+type DatePart struct {
+	Text    string
+	Numeric bool
 }
 
-func (l *Locale) dateParts(t time.Time) []datePart {
-	var parts []datePart
+// DateParts writes a date with the locale's pattern, month names, day
+// suffixes, year mark and digits, as numbers and text in order.
+func (l *Locale) DateParts(t time.Time) []DatePart {
+	var parts []DatePart
 	p := l.DatePattern
 	for len(p) > 0 {
 		tok := leadingRun(p)
@@ -199,17 +207,17 @@ func (l *Locale) dateParts(t time.Time) []datePart {
 		case "d":
 			parts = append(parts, l.dayParts(t.Day())...)
 		case "dd":
-			parts = append(parts, datePart{l.digits(pad2(t.Day())), true})
+			parts = append(parts, DatePart{l.LocalDigits(pad2(t.Day())), true})
 		case "M":
-			parts = append(parts, datePart{l.digits(strconv.Itoa(int(t.Month()))), true})
+			parts = append(parts, DatePart{l.LocalDigits(strconv.Itoa(int(t.Month()))), true})
 		case "MM":
-			parts = append(parts, datePart{l.digits(pad2(int(t.Month()))), true})
+			parts = append(parts, DatePart{l.LocalDigits(pad2(int(t.Month()))), true})
 		case "MMMM":
-			parts = append(parts, datePart{l.Months[t.Month()-1], false})
+			parts = append(parts, DatePart{l.Months[t.Month()-1], false})
 		case "y", "yyyy":
 			parts = append(parts, l.yearParts(t.Year())...)
 		default:
-			parts = append(parts, datePart{tok, false})
+			parts = append(parts, DatePart{tok, false})
 		}
 		p = p[len(tok):]
 	}
@@ -240,8 +248,8 @@ func pad2(n int) string {
 	return strconv.Itoa(n)
 }
 
-// digits maps western digits to the locale's digit style.
-func (l *Locale) digits(s string) string {
+// LocalDigits maps western digits to the locale's digit style.
+func (l *Locale) LocalDigits(s string) string {
 	zero := digitStyles[l.Digits]
 	if zero == '0' || zero == 0 {
 		return s

@@ -1,8 +1,9 @@
-package letter
+package catalogue
 
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Template text syntax (see templates/README.md):
@@ -13,12 +14,25 @@ import (
 //
 // Everything else is literal text. Neither form may span lines or nest.
 
-// segment is one piece of parsed template text.
-type segment struct {
-	text string   // literal text, or the placeholder name
-	arg  string   // the ISO date of {{date YYYY-MM-DD}}; "" otherwise
-	alts []string // gender variants (female, male, unspecified); nil otherwise
-	ph   bool     // placeholder
+// Segment is one piece of parsed template text.
+type Segment struct {
+	Text        string   // literal text, or the placeholder name
+	Date        string   // the ISO date of {{date YYYY-MM-DD}}; "" otherwise
+	Alts        []string // gender variants (female, male, unspecified); nil otherwise
+	Placeholder bool
+}
+
+// Template is parsed template text: literal text, placeholders and
+// gender variants, in order.
+type Template []Segment
+
+// FixedDate is the date of a {{date YYYY-MM-DD}} placeholder; false for
+// any other segment.
+func (s Segment) FixedDate() (time.Time, bool) {
+	if !s.Placeholder || s.Date == "" {
+		return time.Time{}, false
+	}
+	return fixedDate(s.Date)
 }
 
 // tmplError is a syntax problem at a byte offset of the template text.
@@ -29,8 +43,8 @@ type tmplError struct {
 
 // parseTemplate splits s into literal text, placeholders and variants.
 // allowed lists the placeholder names valid in this context.
-func parseTemplate(s string, allowed []string) ([]segment, []tmplError) {
-	var segs []segment
+func parseTemplate(s string, allowed []string) (Template, []tmplError) {
+	var segs Template
 	var errs []tmplError
 	pos := 0
 	for pos < len(s) {
@@ -69,24 +83,24 @@ func strayClose(s string, from, to int) []tmplError {
 	return nil
 }
 
-func appendText(segs []segment, t string) []segment {
+func appendText(segs Template, t string) Template {
 	if t == "" {
 		return segs
 	}
-	return append(segs, segment{text: t})
+	return append(segs, Segment{Text: t})
 }
 
 // parseMarker reads the inside of {{…}}.
-func parseMarker(inner string, allowed []string) (segment, string) {
+func parseMarker(inner string, allowed []string) (Segment, string) {
 	if strings.Contains(inner, "{{") {
-		return segment{}, "\"{{\" inside a placeholder or variant"
+		return Segment{}, "\"{{\" inside a placeholder or variant"
 	}
 	if strings.Contains(inner, "|") {
 		alts := strings.Split(inner, "|")
 		if len(alts) != 3 {
-			return segment{}, fmt.Sprintf("gender variant {{%s}} needs exactly three alternatives: {{female|male|unspecified}}", inner)
+			return Segment{}, fmt.Sprintf("gender variant {{%s}} needs exactly three alternatives: {{female|male|unspecified}}", inner)
 		}
-		return segment{alts: alts}, ""
+		return Segment{Alts: alts}, ""
 	}
 	name := strings.TrimSpace(inner)
 	if f := strings.Fields(name); len(f) == 2 && f[0] == "date" {
@@ -94,38 +108,26 @@ func parseMarker(inner string, allowed []string) (segment, string) {
 	}
 	for _, a := range allowed {
 		if a == name {
-			return segment{text: name, ph: true}, ""
+			return Segment{Text: name, Placeholder: true}, ""
 		}
 	}
 	if len(allowed) == 0 {
-		return segment{}, fmt.Sprintf("unknown placeholder {{%s}}: no placeholders are allowed here", inner)
+		return Segment{}, fmt.Sprintf("unknown placeholder {{%s}}: no placeholders are allowed here", inner)
 	}
-	return segment{}, fmt.Sprintf("unknown placeholder {{%s}} (known here: %s)", inner, strings.Join(allowed, ", "))
-}
-
-// pick returns the alternative for a gender.
-func (s segment) pick(g Gender) string {
-	switch g {
-	case Female:
-		return s.alts[0]
-	case Male:
-		return s.alts[1]
-	default:
-		return s.alts[2]
-	}
+	return Segment{}, fmt.Sprintf("unknown placeholder {{%s}} (known here: %s)", inner, strings.Join(allowed, ", "))
 }
 
 // variantTexts returns every text a template can produce as literal text:
 // the literal parts with each variant's alternative for every gender. It is
 // what the coverage check scans.
-func variantTexts(segs []segment) string {
+func variantTexts(segs Template) string {
 	var b strings.Builder
 	for _, s := range segs {
 		switch {
-		case s.alts != nil:
-			b.WriteString(strings.Join(s.alts, " "))
-		case !s.ph:
-			b.WriteString(s.text)
+		case s.Alts != nil:
+			b.WriteString(strings.Join(s.Alts, " "))
+		case !s.Placeholder:
+			b.WriteString(s.Text)
 		}
 	}
 	return b.String()
@@ -171,29 +173,4 @@ func splitBody(s string) []bodyPart {
 	}
 	flush()
 	return parts
-}
-
-// splitParagraphs splits own words at blank lines; the signer's line
-// breaks inside a paragraph are kept (renderers set them as forced breaks).
-// CR LF and lone CR count as line breaks. Nothing else in the text has a
-// meaning.
-func splitParagraphs(s string) []string {
-	var paras []string
-	var cur []string
-	s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
-	for _, raw := range strings.Split(s, "\n") {
-		line := strings.TrimSpace(raw)
-		if line == "" {
-			if len(cur) > 0 {
-				paras = append(paras, strings.Join(cur, "\n"))
-				cur = nil
-			}
-			continue
-		}
-		cur = append(cur, line)
-	}
-	if len(cur) > 0 {
-		paras = append(paras, strings.Join(cur, "\n"))
-	}
-	return paras
 }

@@ -1,4 +1,4 @@
-package letter
+package catalogue
 
 import (
 	"io/fs"
@@ -13,7 +13,7 @@ type Store struct {
 // NewStore loads the catalogue from fsys; it fails if the templates are
 // invalid.
 func NewStore(fsys fs.FS) (*Store, error) {
-	c, err := LoadCatalogue(fsys)
+	c, err := Load(fsys)
 	if err != nil {
 		return nil, err
 	}
@@ -30,7 +30,7 @@ func (s *Store) Current() *Catalogue { return s.cur.Load() }
 // templates are invalid, the previous catalogue stays in service and the
 // error (a *TemplateError) is returned for the caller to log.
 func (s *Store) Reload(fsys fs.FS) error {
-	c, err := LoadCatalogue(fsys)
+	c, err := Load(fsys)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package letter
+package catalogue
 
 import (
 	"fmt"
@@ -21,7 +21,7 @@ func (p Problem) String() string {
 	return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
 }
 
-// TemplateError is returned by LoadCatalogue when the templates have
+// TemplateError is returned by Load when the templates have
 // problems; it lists every one of them.
 type TemplateError struct {
 	Problems []Problem

@@ -1,4 +1,4 @@
-package letter_test
+package catalogue_test
 
 import (
 	"encoding/json"
@@ -9,12 +9,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ualetters/ualetters/letter"
+	"github.com/ualetters/ualetters/catalogue"
+	"github.com/ualetters/ualetters/fonts"
+	"github.com/ualetters/ualetters/model"
 	"github.com/ualetters/ualetters/templates"
 )
 
 func TestShippedTemplatesPass(t *testing.T) {
-	if ps := letter.CheckTemplates(templates.FS); len(ps) > 0 {
+	if ps := catalogue.CheckTemplates(templates.FS); len(ps) > 0 {
 		for _, p := range ps {
 			t.Error(p)
 		}
@@ -48,17 +50,17 @@ func TestBrokenFixtures(t *testing.T) {
 	for name, want := range cases {
 		t.Run(name, func(t *testing.T) {
 			fsys := os.DirFS(filepath.Join("../testdata/templates-broken", name))
-			ps := letter.CheckTemplates(fsys)
+			ps := catalogue.CheckTemplates(fsys)
 			if len(ps) != 1 {
 				t.Errorf("want exactly one problem, got %d: %v", len(ps), ps)
 			}
 			if len(ps) == 0 || !strings.HasPrefix(ps[0].String(), want) {
 				t.Errorf("got %v\nwant prefix %s", ps, want)
 			}
-			_, err := letter.LoadCatalogue(fsys)
-			var te *letter.TemplateError
+			_, err := catalogue.Load(fsys)
+			var te *catalogue.TemplateError
 			if !errors.As(err, &te) || !strings.Contains(err.Error(), want) {
-				t.Errorf("LoadCatalogue: %v", err)
+				t.Errorf("Load: %v", err)
 			}
 		})
 	}
@@ -74,10 +76,10 @@ func TestTemplateProblems(t *testing.T) {
 		{"unclosed", fr, "signature: \"{{signer}}\"", "signature: \"{{signer\"", fr + ":{line}: unclosed"},
 		{"status", fr, "status: draft", "status: final", fr + ":{line}: status \"final\""},
 		{"unknown key", fr, "status: draft", "author: x\nstatus: draft", fr + ":{line}: unknown key \"author\""},
-		{"locale label", "locales/de.yaml", "  pages: Seiten\n", "", "locales/de.yaml:10: labels: missing \"pages\""},
-		{"locale placeholder", "locales/de.yaml", "{{pages}} Seiten", "{{n}} Seiten", "locales/de.yaml:21: unknown placeholder {{n}}"},
-		{"locale font", "locales/sd.yaml", "font: Noto Naskh Arabic", "font: Noto Nastaliq Urdu", "locales/sd.yaml:7: font"},
-		{"month count", "locales/en.yaml", "November, December]", "November]", "locales/en.yaml:9: months: need 12"},
+		{"locale label", "locales/de.yaml", "  pages: Seiten\n", "", "locales/de.yaml:8: labels: missing \"pages\""},
+		{"locale placeholder", "locales/de.yaml", "{{pages}} Seiten", "{{n}} Seiten", "locales/de.yaml:19: unknown placeholder {{n}}"},
+		{"retired locale key", "locales/sd.yaml", "tag: sd-Arab-PK\n", "tag: sd-Arab-PK\nfont: Noto Nastaliq Urdu\n", "locales/sd.yaml:6: \"font\" is no longer set here"},
+		{"month count", "locales/en.yaml", "November, December]", "November]", "locales/en.yaml:7: months: need 12"},
 		{"salutation", "actions/109-23/action.yaml", "      fr: Excellence,\n", "", "action.yaml:{line-6}: salutation: missing language \"fr\""},
 		{"invalid fax", "actions/109-23/action.yaml", "051-9207600", "051-92", "action.yaml:{line}: recipient \"foreign-affairs\": fax number \"051-92\" (region \"PK\") is not a valid number"},
 		{"two mains", "actions/109-23/action.yaml", "role: copy\n    lang: de", "role: main\n    lang: de", "need exactly one main recipient"},
@@ -91,7 +93,7 @@ func TestTemplateProblems(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := copyFS(t)
 			edit(t, m, tc.file, tc.old, tc.new)
-			ps := letter.CheckTemplates(m)
+			ps := catalogue.CheckTemplates(m)
 			var all []string
 			for _, p := range ps {
 				all = append(all, p.String())
@@ -104,7 +106,7 @@ func TestTemplateProblems(t *testing.T) {
 }
 
 func TestFaxNumbersE164(t *testing.T) {
-	a, err := catalogue(t).Action("109-23")
+	a, err := loadCat(t).Action("109-23")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +127,7 @@ func TestFaxNumbersE164(t *testing.T) {
 }
 
 func TestActionJSON(t *testing.T) {
-	a, _ := catalogue(t).Action("109-23")
+	a, _ := loadCat(t).Action("109-23")
 	data, err := json.Marshal(a)
 	if err != nil {
 		t.Fatal(err)
@@ -165,8 +167,8 @@ func TestActionJSON(t *testing.T) {
 }
 
 func TestUnknownAction(t *testing.T) {
-	_, err := catalogue(t).Action("999-99")
-	if !errors.Is(err, letter.ErrUnknownAction) || !strings.Contains(err.Error(), "109-23") {
+	_, err := loadCat(t).Action("999-99")
+	if !errors.Is(err, catalogue.ErrUnknownAction) || !strings.Contains(err.Error(), "109-23") {
 		t.Errorf("got %v", err)
 	}
 }
@@ -175,10 +177,10 @@ func TestDatePatternChecked(t *testing.T) {
 	m := copyFS(t)
 	edit(t, m, "locales/en.yaml", "date_pattern: d MMMM y", "date_pattern: EEEE d MMM y")
 	got := ""
-	for _, p := range letter.CheckTemplates(m) {
+	for _, p := range catalogue.CheckTemplates(m) {
 		got += p.String() + "\n"
 	}
-	if !strings.Contains(got, `locales/en.yaml:8: date_pattern: unsupported field "MMM"`) {
+	if !strings.Contains(got, `locales/en.yaml:6: date_pattern: unsupported field "MMM"`) {
 		t.Errorf("problems:\n%s", got)
 	}
 }
@@ -187,7 +189,7 @@ func TestDatePatternChecked(t *testing.T) {
 // day, 2024-02-08, in Asia/Karachi (UTC+5): open at 18:59:59 UTC, closed
 // from 19:00 UTC.
 func TestActionOpen(t *testing.T) {
-	c, err := letter.LoadCatalogue(templates.FS)
+	c, err := catalogue.Load(templates.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,11 +221,35 @@ func TestNativeReviewChecked(t *testing.T) {
 		m := copyFS(t)
 		edit(t, m, bal, tc.old, tc.new)
 		got := ""
-		for _, p := range letter.CheckTemplates(m) {
+		for _, p := range catalogue.CheckTemplates(m) {
 			got += p.String() + "\n"
 		}
 		if want := atLine(t, bal, tc.old, tc.want); !strings.Contains(got, want) {
 			t.Errorf("problems:\n%s\nwant %q", got, want)
+		}
+	}
+}
+
+// TestLocaleNeedsTypesettingFacts: a locale's direction and script font
+// come from package fonts, so a locale for a language fonts does not know
+// is a problem, not a letter set in a guessed direction.
+func TestLocaleNeedsTypesettingFacts(t *testing.T) {
+	m := copyFS(t)
+	m["locales/ps.yaml"] = m["locales/ur.yaml"]
+	got := ""
+	for _, p := range catalogue.CheckTemplates(m) {
+		got += p.String() + "\n"
+	}
+	if !strings.Contains(got, `locales/ps.yaml: no typesetting facts for language "ps"`) {
+		t.Errorf("problems:\n%s", got)
+	}
+	c := loadCat(t)
+	for _, code := range []string{"ur", "sd", "en"} {
+		a, _ := c.Action("109-23")
+		lt, _ := a.Letter(code)
+		f, _ := fonts.LanguageOf(code)
+		if lt.Locale.Font != f.Script.Family() || (lt.Locale.Dir == model.RTL) != f.RTL {
+			t.Errorf("%s: locale font %q dir %s, fonts says %s rtl %v", code, lt.Locale.Font, lt.Locale.Dir, f.Script.Family(), f.RTL)
 		}
 	}
 }

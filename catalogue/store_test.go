@@ -1,16 +1,17 @@
-package letter_test
+package catalogue_test
 
 import (
 	"errors"
 	"strings"
 	"testing"
 
+	"github.com/ualetters/ualetters/catalogue"
 	"github.com/ualetters/ualetters/letter"
 )
 
-func closing(t *testing.T, s *letter.Store) string {
+func closing(t *testing.T, s *catalogue.Store) string {
 	t.Helper()
-	d, err := s.Current().Compose(letter.Request{ActionID: "109-23", Lang: "en", Signer: signer("")}, now)
+	d, err := letter.ComposeRequest(s.Current(), letter.Request{ActionID: "109-23", Lang: "en", Signer: signer("")}, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -19,7 +20,7 @@ func closing(t *testing.T, s *letter.Store) string {
 
 func TestReload(t *testing.T) {
 	m := copyFS(t)
-	s, err := letter.NewStore(m)
+	s, err := catalogue.NewStore(m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +39,7 @@ func TestReload(t *testing.T) {
 	before := s.Current()
 	edit(t, m, "actions/109-23/letter.en.yaml", "closing: Yours faithfully,", "closing: Yours {{truly}},")
 	err = s.Reload(m)
-	var te *letter.TemplateError
+	var te *catalogue.TemplateError
 	if !errors.As(err, &te) || !strings.Contains(err.Error(), "letter.en.yaml:21: unknown placeholder {{truly}}") {
 		t.Errorf("broken reload: %v", err)
 	}
@@ -50,7 +51,7 @@ func TestReload(t *testing.T) {
 func TestNewStoreRefusesBrokenTemplates(t *testing.T) {
 	m := copyFS(t)
 	delete(m, "locales/ur.yaml")
-	if _, err := letter.NewStore(m); err == nil || !strings.Contains(err.Error(), `language "ur" has no locale file`) {
+	if _, err := catalogue.NewStore(m); err == nil || !strings.Contains(err.Error(), `language "ur" has no locale file`) {
 		t.Errorf("got %v", err)
 	}
 }

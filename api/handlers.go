@@ -2,12 +2,11 @@ package api
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/base64"
 	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/cespare/xxhash/v2"
 	"github.com/gofiber/fiber/v3"
 	"github.com/gofiber/fiber/v3/middleware/adaptor"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -201,8 +200,7 @@ func negotiateLanguage(act *catalogue.Action, header string) string {
 // sendDocument answers with a rendered document, or 304 when the client
 // already holds these exact bytes (If-None-Match).
 func sendDocument(c fiber.Ctx, res *service.Result) error {
-	sum := sha256.Sum256(res.Body)
-	etag := `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`
+	etag := documentETag(res.Body)
 	c.Set(fiber.HeaderETag, etag)
 	c.Set(fiber.HeaderCacheControl, "private")
 	c.Set(fiber.HeaderVary, "Accept, Accept-Language")
@@ -218,6 +216,20 @@ func sendDocument(c fiber.Ctx, res *service.Result) error {
 	c.Set(fiber.HeaderContentType, res.ContentType)
 	c.Set(fiber.HeaderContentDisposition, contentDisposition(res.Filename))
 	return c.Send(res.Body)
+}
+
+// documentETag is a strong validator of a document's bytes: their length
+// and 64-bit xxHash. A SHA-256 of a DOCX with embedded fonts (about 1 MB)
+// took a quarter of the server's time per DOCX; xxHash reads it about ten
+// times faster, and a validator needs no resistance to forgery (a client
+// can only fool itself).
+func documentETag(body []byte) string {
+	b := make([]byte, 0, 32)
+	b = append(b, '"')
+	b = strconv.AppendInt(b, int64(len(body)), 36)
+	b = append(b, '-')
+	b = strconv.AppendUint(b, xxhash.Sum64(body), 36)
+	return string(append(b, '"'))
 }
 
 // etagMatch applies If-None-Match's weak comparison (RFC 9110 13.1.2).

@@ -103,6 +103,7 @@ func New(svc *service.Service, cfg Config) *Server {
 	cfg.defaults()
 	s := &Server{svc: svc, cfg: cfg, log: cfg.Logger, m: newMetrics(),
 		lim: newLimiter(cfg.MaxRenders, cfg.HeavyRenders, cfg.Queue, cfg.QueueWait)}
+	s.m.reg.MustRegister(newCacheCollector(svc))
 	s.base, s.stop = context.WithCancelCause(context.Background())
 	for _, k := range cfg.APIKeys {
 		if k != "" {

@@ -6,7 +6,9 @@
 # holds on a busy machine where wall-clock rates do not), the documents
 # per CPU-second that follow, and the server's peak resident memory.
 #
-#   bench/capacity.sh                      Urdu PDF letter, English PDF letter, Urdu fax TIFF
+#   bench/capacity.sh                      benchmark letter (one-page Urdu own words),
+#                                          Urdu model letter (3 pages, the costliest letter),
+#                                          English PDF letter, Urdu fax TIFF
 #   DURATION=30s RENDERS=2 PORT=18014 bench/capacity.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,7 @@ port=${PORT:-18089}
 
 . bench/server.sh
 start_server capacity.sh --max-renders "$renders" --queue "$connections"
+go build -o "$tmp/ualbench" ./bench/ualbench
 
 # cpu_ticks is the server's user + system CPU time in clock ticks.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
@@ -45,7 +48,8 @@ LUA
   awk -v n=$((n1 - n0)) -v t=$((c1 - c0)) -v hz="$hz" -v name="$name" \
     'BEGIN {s = t / hz; printf "%-22s %9d %12.2f %16.0f\n", name, n, 1000 * s / n, n / s}'
 }
-run urdu-pdf-letter /v1/actions/109-23/letter "lang=ur&name=Amina%20Rahimi&city=Lahore&gender=female&date=2023-11-20"
+run benchmark-letter /v1/actions/109-23/letter "$("$tmp/ualbench" -form)"
+run urdu-model-letter /v1/actions/109-23/letter "lang=ur&name=Amina%20Rahimi&city=Lahore&gender=female&date=2023-11-20"
 run english-pdf-letter /v1/actions/109-23/letter "lang=en&name=Jane%20Doe&city=London&date=2023-11-20"
 run urdu-fax-tiff /v1/actions/109-23/fax "lang=ur&name=Amina%20Rahimi&recipient=interior&format=tiff&date=2023-11-20"
 echo "server peak RSS: $(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' "/proc/$pid/status")"

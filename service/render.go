@@ -8,7 +8,6 @@ import (
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/render/docx"
 	"github.com/ualetters/ualetters/render/layout"
-	"github.com/ualetters/ualetters/render/pdf"
 	"github.com/ualetters/ualetters/render/raster"
 	"github.com/ualetters/ualetters/render/text"
 )
@@ -19,14 +18,13 @@ const PreviewDPI = 96
 // backends turn composed documents into bytes. The layout engine (and
 // its shaping cache) is shared by the PDF, PNG and TIFF back ends.
 type backends struct {
+	caches   caches
 	layouter *layout.Layouter
 }
 
-// shapeCacheGlyphs bounds the shaping cache (about 24 bytes a glyph).
-const shapeCacheGlyphs = 1 << 20
-
 func newBackends() *backends {
-	return &backends{layouter: layout.New(text.NewEngine(text.NewCache(shapeCacheGlyphs)))}
+	c := newCaches()
+	return &backends{caches: c, layouter: layout.New(text.NewEngine(c.text))}
 }
 
 // Prepare does the one-time work of the back ends (font embedding data)
@@ -79,7 +77,7 @@ func (b *backends) paged(ld *layout.Document, f Format, o pageOptions) ([]byte, 
 	page := o.page
 	switch f {
 	case PDF:
-		out, err := pdf.Render(ld)
+		out, err := b.caches.pdf.Render(ld)
 		if err != nil {
 			return nil, fmt.Errorf("render PDF: %w", err)
 		}

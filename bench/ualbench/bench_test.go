@@ -5,25 +5,91 @@ import (
 	"testing"
 
 	"github.com/ualetters/ualetters/catalogue"
+	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/service"
 	"github.com/ualetters/ualetters/templates"
 )
 
-// benchmarkLetter times the full render (compose, layout, PDF bytes) of a
-// letter with a warm shaping cache.
-func benchmarkLetter(b *testing.B, lang string, f service.Format) {
+func newService(tb testing.TB) *service.Service {
 	store, err := catalogue.NewStore(templates.FS)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return service.New(store)
+}
+
+// TestBenchLetterOnePage keeps the benchmark letter what the README's
+// figures say it is: one A4 page, also with a generated unique word.
+func TestBenchLetterOnePage(t *testing.T) {
+	svc := newService(t)
+	for _, body := range []string{"", benchWordsHead + uniqueWord(123456789) + " " + benchWordsTail} {
+		res, err := svc.Letter(context.Background(), benchRequest(service.PDF, body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Pages != 1 {
+			t.Errorf("benchmark letter has %d pages, want 1", res.Pages)
+		}
+	}
+}
+
+// benchmarkLetter times the full render (compose, layout, document bytes)
+// of the benchmark letter with warm caches.
+func benchmarkLetter(b *testing.B, f service.Format, pages int) {
+	svc := newService(b)
+	ctx := context.Background()
+	body, err := pagesBody(pages, func(body string) (int, error) {
+		res, err := svc.Letter(ctx, benchRequest(service.PDF, body))
+		if err != nil {
+			return 0, err
+		}
+		return res.Pages, nil
+	})
 	if err != nil {
 		b.Fatal(err)
 	}
-	svc := service.New(store)
-	req := request(lang)
-	req.Format = f
-	res, err := svc.Letter(context.Background(), req)
+	req := benchRequest(f, body)
+	res, err := svc.Letter(ctx, req)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(len(res.Body)), "bytes")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := svc.Letter(ctx, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkUniqueWords renders the benchmark letter with a new Urdu word
+// in the own words every time: the paragraph caches miss on every letter.
+func BenchmarkUniqueWords(b *testing.B) {
+	svc := newService(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n++
+		req := benchRequest(service.PDF, benchWordsHead+uniqueWord(n)+" "+benchWordsTail)
+		if _, err := svc.Letter(ctx, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkUrduPDF(b *testing.B)        { benchmarkLetter(b, service.PDF, 1) }
+func BenchmarkUrduDOCX(b *testing.B)       { benchmarkLetter(b, service.DOCX, 1) }
+func BenchmarkUrduPDFPages2(b *testing.B)  { benchmarkLetter(b, service.PDF, 2) }
+func BenchmarkUrduPDFPages5(b *testing.B)  { benchmarkLetter(b, service.PDF, 5) }
+func BenchmarkUrduPDFPages10(b *testing.B) { benchmarkLetter(b, service.PDF, 10) }
+
+// BenchmarkEnglishPDF is the English model letter (two pages), for the
+// README's comparison between scripts.
+func BenchmarkEnglishPDF(b *testing.B) {
+	svc := newService(b)
+	req := service.LetterRequest{Request: letter.Request{ActionID: benchAction, Lang: "en", Date: benchDate,
+		Signer: letter.Signer{Name: "Jane Doe"}}, Format: service.PDF}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := svc.Letter(context.Background(), req); err != nil {
@@ -32,6 +98,19 @@ func benchmarkLetter(b *testing.B, lang string, f service.Format) {
 	}
 }
 
-func BenchmarkUrduPDF(b *testing.B)    { benchmarkLetter(b, "ur", service.PDF) }
-func BenchmarkEnglishPDF(b *testing.B) { benchmarkLetter(b, "en", service.PDF) }
-func BenchmarkUrduDOCX(b *testing.B)   { benchmarkLetter(b, "ur", service.DOCX) }
+// BenchmarkUniqueName renders the benchmark letter for a new signer name
+// every time, as the HTTP runs with -lua name do.
+func BenchmarkUniqueName(b *testing.B) {
+	svc := newService(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n++
+		req := benchRequest(service.PDF, "")
+		req.Signer.Name = benchName + " " + latinWord(n)
+		if _, err := svc.Letter(ctx, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,8 +1,11 @@
-// Command ualbench is the ualetters side of bench/chromium.sh: it renders
-// the Urdu letter of UA 109/23 to PDF in process, repeatedly, and prints the
-// median time; with -html it writes the same composed letter as an HTML page
-// for Chromium to print, so both sides typeset the same text in the same
-// fonts.
+// Command ualbench holds the benchmark letter (letter.go) and serves every
+// bench script: it renders the letter in process and prints the median
+// time, the bytes and the pages (bench/chromium.sh, bench/perf.sh); with
+// -form it prints the letter as the HTTP API's form, with -lua a wrk
+// script that posts it (the same letter, a unique signer name or unique
+// own words per request); with -html it writes the composed letter as an
+// HTML page for Chromium to print, so both sides typeset the same text in
+// the same fonts.
 package main
 
 import (
@@ -14,6 +17,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/ualetters/ualetters/catalogue"
@@ -23,57 +27,108 @@ import (
 )
 
 func main() {
-	n := flag.Int("n", 200, "renders to time after the warm-up")
-	htmlOut := flag.String("html", "", "write the letter as HTML to this file and exit")
-	fontDir := flag.String("fonts", "fonts", "directory of the TrueType fonts, for the HTML page")
-	lang := flag.String("lang", "ur", "letter language")
+	o := options{}
+	flag.IntVar(&o.n, "n", 200, "renders to time in process after the warm-up; prints the median ms and the bytes")
+	flag.StringVar(&o.html, "html", "", "write the letter as HTML to this file and exit")
+	flag.StringVar(&o.fontDir, "fonts", "fonts", "directory of the TrueType fonts, for the HTML page")
+	flag.StringVar(&o.format, "format", "pdf", "pdf or docx")
+	flag.IntVar(&o.pages, "pages", 1, "own words long enough for this many pages (1, 2, 5, 10)")
+	flag.BoolVar(&o.form, "form", false, "print the letter as the urlencoded form the HTTP API takes and exit")
+	flag.StringVar(&o.lua, "lua", "", "print a wrk script that POSTs the letter and exit: same, name (a unique signer name per request) or words (unique own words)")
 	flag.Parse()
-	if err := run(*n, *htmlOut, *fontDir, *lang); err != nil {
+	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "ualbench:", err)
 		os.Exit(1)
 	}
 }
 
-func request(lang string) service.LetterRequest {
-	return service.LetterRequest{
-		Request: letter.Request{ActionID: "109-23", Lang: lang, Date: "2026-11-26",
-			Signer: letter.Signer{Name: "Maria Muster", City: "Zürich", Gender: letter.Female}},
-		Format: service.PDF,
-	}
+type options struct {
+	n                     int
+	html, fontDir, format string
+	pages                 int
+	form                  bool
+	lua                   string
 }
 
-func run(n int, htmlOut, fontDir, lang string) error {
+func run(o options) error {
 	store, err := catalogue.NewStore(templates.FS)
 	if err != nil {
 		return err
 	}
-	req := request(lang)
-	if htmlOut != "" {
-		doc, err := letter.ComposeRequest(store.Current(), req.Request, time.Now())
-		if err != nil {
-			return err
-		}
-		abs, err := filepath.Abs(fontDir)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(htmlOut, []byte(page(doc, abs)), 0o644)
-	}
 	svc := service.New(store)
 	ctx := context.Background()
+	f := service.Format(o.format)
+	body, err := pagesBody(o.pages, func(body string) (int, error) {
+		res, err := svc.Letter(ctx, benchRequest(service.PDF, body))
+		if err != nil {
+			return 0, err
+		}
+		return res.Pages, nil
+	})
+	if err != nil {
+		return err
+	}
+	req := benchRequest(f, body)
+	switch {
+	case o.form:
+		fmt.Println(form(o.format, body))
+		return nil
+	case o.lua != "":
+		return writeLua(os.Stdout, o.lua, o.format, body)
+	case o.html != "":
+		return writeHTML(store, req, o.html, o.fontDir)
+	}
+	return timeRenders(ctx, svc, req, o.n)
+}
+
+func writeHTML(store *catalogue.Store, req service.LetterRequest, out, fontDir string) error {
+	doc, err := letter.ComposeRequest(store.Current(), req.Request, time.Now())
+	if err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(fontDir)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(out, []byte(page(doc, abs)), 0o644)
+}
+
+// timeRenders prints the median of n warm renders in milliseconds, the
+// document's bytes, its pages and the process's CPU time per render in
+// milliseconds (user + system, garbage collection included: on a busy
+// machine it holds where wall-clock times do not).
+func timeRenders(ctx context.Context, svc *service.Service, req service.LetterRequest, n int) error {
 	var times []time.Duration
+	var res *service.Result
+	var cpu0 time.Duration
 	for i := 0; i < n+10; i++ {
+		if i == 10 {
+			cpu0 = cpuTime()
+		}
 		start := time.Now()
-		if _, err := svc.Letter(ctx, req); err != nil {
+		r, err := svc.Letter(ctx, req)
+		if err != nil {
 			return err
 		}
-		if i >= 10 { // the first renders warm the shaping cache
+		if i >= 10 { // the first renders warm the caches
 			times = append(times, time.Since(start))
 		}
+		res = r
 	}
+	cpu := cpuTime() - cpu0
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-	fmt.Printf("%.3f\n", float64(times[len(times)/2].Microseconds())/1000)
+	fmt.Printf("%.3f %d %d %.3f\n", float64(times[len(times)/2].Nanoseconds())/1e6, len(res.Body), res.Pages,
+		float64(cpu.Nanoseconds())/1e6/float64(n))
 	return nil
+}
+
+// cpuTime is the process's user and system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // page renders the composed letter as a simple HTML page with the same

@@ -55,7 +55,7 @@ func TestLibreOfficeParity(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	lay := layout.New(text.NewEngine(text.NewCache(1 << 20)))
+	lay := layout.New(text.NewEngine(text.NewCache(32 << 20)))
 	var cases []parityCase
 	for _, lang := range langs {
 		for _, paper := range []layout.Paper{layout.A4, layout.Letter} {

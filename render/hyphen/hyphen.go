@@ -14,6 +14,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/ualetters/ualetters/internal/lru"
 )
 
 //go:embed patterns/*.dic
@@ -33,7 +35,27 @@ type level struct {
 // Dict is a parsed pattern file. It is safe for concurrent use.
 type Dict struct {
 	levels []*level
-	memo   sync.Map // lower-case word -> []int: letters repeat the same words
+	memo   *lru.Cache[string, []int] // lower-case word -> points: letters repeat the same words
+}
+
+// memoBytes bounds each dictionary's memo of hyphenated words.
+const memoBytes = 1 << 20
+
+// MemoStats reports the memos of the dictionaries loaded so far, summed.
+func MemoStats() lru.Stats {
+	var sum lru.Stats
+	loadOnce.Range(func(_, v any) bool {
+		if d := v.(*dictOnce).d; d != nil {
+			s := d.memo.Stats()
+			sum.Hits += s.Hits
+			sum.Misses += s.Misses
+			sum.Entries += s.Entries
+			sum.Bytes += s.Bytes
+			sum.MaxBytes += s.MaxBytes
+		}
+		return true
+	})
+	return sum
 }
 
 var (
@@ -89,7 +111,7 @@ func Parse(data []byte) (*Dict, error) {
 	default:
 		return nil, fmt.Errorf("unsupported charset %q", charset)
 	}
-	d := &Dict{levels: []*level{newLevel()}}
+	d := &Dict{levels: []*level{newLevel()}, memo: lru.New[string, []int](memoBytes)}
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	for n := 2; sc.Scan(); n++ {
 		if err := d.parseLine(strings.TrimSpace(sc.Text())); err != nil {
@@ -174,11 +196,14 @@ func (d *Dict) Points(word string) []int {
 		return nil
 	}
 	lower := strings.ToLower(word)
-	if v, ok := d.memo.Load(lower); ok {
-		return v.([]int)
+	if d.memo == nil {
+		return d.points([]rune(lower))
+	}
+	if pts, ok := d.memo.Get(lower); ok {
+		return pts
 	}
 	pts := d.points([]rune(lower))
-	d.memo.Store(lower, pts)
+	d.memo.Put(lower, pts, len(lower)+8*cap(pts)+24)
 	return pts
 }
 

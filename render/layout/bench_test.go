@@ -44,13 +44,13 @@ func benchmarkShapeBreak(b *testing.B, cache func() *text.Cache) {
 // BenchmarkUrduLetterWarm: shaped runs and laid-out paragraphs cached, as
 // in the service after the first letter.
 func BenchmarkUrduLetterWarm(b *testing.B) {
-	benchmarkShapeBreak(b, func() *text.Cache { return text.NewCache(1 << 20) })
+	benchmarkShapeBreak(b, func() *text.Cache { return text.NewCache(32 << 20) })
 }
 
 // BenchmarkUrduLetterWarmShaping: only shaped runs cached; bidi, itemizing
 // and line breaking run every time.
 func BenchmarkUrduLetterWarmShaping(b *testing.B) {
-	benchmarkShapeBreak(b, func() *text.Cache { return text.NewRunCache(1 << 20) })
+	benchmarkShapeBreak(b, func() *text.Cache { return text.NewRunCache(32 << 20) })
 }
 
 // BenchmarkUrduLetterCold: no cache; every run is shaped by HarfBuzz.
@@ -62,7 +62,7 @@ func BenchmarkUrduLetterCold(b *testing.B) {
 // display list), warm.
 func BenchmarkLayoutUrduLetter(b *testing.B) {
 	doc := urduModelLetter(b)
-	l := New(text.NewEngine(text.NewCache(1 << 20)))
+	l := New(text.NewEngine(text.NewCache(32 << 20)))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := l.Layout(doc, A4); err != nil {

@@ -86,7 +86,7 @@ func latinLetters(t testing.TB) map[string]*letter.Document {
 // letters (model and own words, A4 and Letter) no interword space is wider
 // than 0.65 em and at most two hyphenated lines follow each other.
 func TestJustifiedSpacing(t *testing.T) {
-	l := New(text.NewEngine(text.NewCache(1 << 16)))
+	l := New(text.NewEngine(text.NewCache(8 << 20)))
 	for name, doc := range latinLetters(t) {
 		for _, paper := range []Paper{A4, Letter} {
 			boxes, err := l.boxes(doc, paper, nil)

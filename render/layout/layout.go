@@ -243,7 +243,7 @@ func attachLabel(out []box, lab []text.Line, rtl bool, left, width, indent float
 // run that is the whole paragraph), never names, addresses, e-mail
 // addresses or numbers.
 func paragraph(doc *model.Document, runs []model.Run, size float64, align text.Align, bold bool) text.Paragraph {
-	p := text.Paragraph{Lang: doc.Lang, RTL: doc.RTL(), Size: size, Align: align}
+	p := text.Paragraph{Lang: doc.Lang, RTL: doc.RTL(), Size: size, Align: align, Spans: make([]text.Span, 0, len(runs))}
 	for _, r := range runs {
 		sp := text.Span{Text: r.Text, Lang: r.Lang, Bold: bold || r.Style.Bold, Italic: r.Style.Italic}
 		switch r.Kind {

@@ -51,7 +51,7 @@ func testLetter(body []letter.Line) *letter.Document {
 }
 
 func TestPaginationRules(t *testing.T) {
-	l := New(text.NewEngine(text.NewCache(1 << 16)))
+	l := New(text.NewEngine(text.NewCache(8 << 20)))
 	for _, paper := range []Paper{A4, Letter} {
 		doc := testLetter(ownWords(1500))
 		boxes, err := l.boxes(doc, paper, nil)

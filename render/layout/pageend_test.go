@@ -21,7 +21,7 @@ func TestLastPageHoldsClosingAndSignature(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := New(text.NewEngine(text.NewCache(1 << 16)))
+	l := New(text.NewEngine(text.NewCache(8 << 20)))
 	now := time.Date(2023, 11, 20, 12, 0, 0, 0, time.UTC)
 	n, multi := 0, 0
 	for _, lang := range []string{"en", "fr", "de", "ur", "sd", "bal", "pnb"} {

@@ -77,12 +77,18 @@ func place(boxes []box, top float64) []placed {
 func placeLine(l text.Line, left, baseline float64, docTag, docLang string, rtl bool) []GlyphRun {
 	runs := make([]GlyphRun, len(l.Runs))
 	defer readingOrder(runs, rtl)
+	n := 0
+	for _, r := range l.Runs {
+		n += len(r.Glyphs)
+	}
+	glyphs := make([]Glyph, n) // one allocation for the line's glyphs
 	for i, r := range l.Runs {
 		gr := GlyphRun{
 			Font: r.Font, Size: r.Size, Baseline: baseline, X: left + r.X, Width: r.Width,
 			Text: r.Text, Lang: tagFor(r.Lang, docTag, docLang), RTL: r.RTL,
-			Glyphs: make([]Glyph, len(r.Glyphs)),
+			Glyphs: glyphs[:len(r.Glyphs):len(r.Glyphs)],
 		}
+		glyphs = glyphs[len(r.Glyphs):]
 		for j, g := range r.Glyphs {
 			gr.Glyphs[j] = Glyph{ID: g.ID, X: left + g.X, Y: baseline + g.Y, Advance: g.Advance, Chars: g.Chars}
 		}

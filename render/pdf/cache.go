@@ -1,12 +1,44 @@
 package pdf
 
 import (
+	"bytes"
 	"hash/fnv"
+	"hash/maphash"
 	"slices"
-	"sync"
+	"unsafe"
 
 	"github.com/ualetters/ualetters/fonts"
+	"github.com/ualetters/ualetters/internal/lru"
 )
+
+// Cache keeps what repeats from letter to letter, whoever signs them:
+// subset font files for a glyph set, and the compressed form of stream
+// pieces (a template paragraph's content, a font's ToUnicode CMap). Keys
+// are the inputs themselves (glyph ids, raw bytes), checked on every hit,
+// so a cached document is byte for byte the one built afresh. Each part is
+// bounded in bytes. A nil *Cache caches nothing. Safe for concurrent use.
+type Cache struct {
+	subsets  *lru.Cache[uint64, *fontFile]
+	segments *lru.Cache[segKey, *segment]
+	seed     maphash.Seed
+}
+
+// NewCache returns a cache holding at most subsetBytes of subset font
+// files and segmentBytes of compressed stream pieces (raw and compressed
+// bytes both count).
+func NewCache(subsetBytes, segmentBytes int) *Cache {
+	return &Cache{
+		subsets:  lru.New[uint64, *fontFile](subsetBytes),
+		segments: lru.New[segKey, *segment](segmentBytes),
+		seed:     maphash.MakeSeed(),
+	}
+}
+
+// SubsetStats reports the subset font cache.
+func (c *Cache) SubsetStats() lru.Stats { return c.subsets.Stats() }
+
+// SegmentStats reports the compressed stream piece cache.
+func (c *Cache) SegmentStats() lru.Stats { return c.segments.Stats() }
 
 // fontFile is a subset font file, Flate-compressed, ready to embed.
 type fontFile struct {
@@ -15,19 +47,6 @@ type fontFile struct {
 	zdata  []byte
 	length int // uncompressed length (/Length1)
 }
-
-// fileCache keeps the most recently built subset font files: letters from
-// one template in one language use the same glyphs of the script font, so
-// most requests skip subsetting and compressing it. Bounded; safe for
-// concurrent use.
-type fileCache struct {
-	mu    sync.Mutex
-	max   int
-	byKey map[uint64]*fontFile
-	order []uint64 // keys, least recently used first
-}
-
-var subsets = &fileCache{max: 64, byKey: map[uint64]*fontFile{}}
 
 func subsetKey(id fonts.ID, gids []uint16) uint64 {
 	h := fnv.New64a()
@@ -40,45 +59,55 @@ func subsetKey(id fonts.ID, gids []uint16) uint64 {
 	return h.Sum64()
 }
 
-// get returns the compressed subset of font f with the given glyphs,
-// building it on a miss.
-func (c *fileCache) get(f *fontUse) (*fontFile, error) {
-	key := subsetKey(f.id, f.gids)
-	c.mu.Lock()
-	e := c.byKey[key]
-	if e != nil && e.id == f.id && slices.Equal(e.gids, f.gids) {
-		c.touch(key)
-		c.mu.Unlock()
-		return e, nil
+// subset returns the compressed subset of font f with its glyphs,
+// building it on a miss: letters from one template in one language use
+// the same glyphs of the script font, so most requests skip subsetting
+// and compressing it.
+func (c *Cache) subset(f *fontUse) (*fontFile, error) {
+	var key uint64
+	if c != nil {
+		key = subsetKey(f.id, f.gids)
+		if e, ok := c.subsets.Get(key); ok && e.id == f.id && slices.Equal(e.gids, f.gids) {
+			return e, nil
+		}
 	}
-	c.mu.Unlock()
-
 	raw, err := f.data.subset(f.gids)
 	if err != nil {
 		return nil, err
 	}
 	z := getZ(levelFont)
-	e = &fontFile{id: f.id, gids: slices.Clone(f.gids), zdata: slices.Clone(z.compress(raw)), length: len(raw)}
+	e := &fontFile{id: f.id, gids: slices.Clone(f.gids), zdata: slices.Clone(z.compress(raw)), length: len(raw)}
 	putZ(z)
-
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.byKey[key]; !ok {
-		c.order = append(c.order, key)
-	} else {
-		c.touch(key)
-	}
-	c.byKey[key] = e
-	for len(c.order) > c.max {
-		delete(c.byKey, c.order[0])
-		c.order = c.order[1:]
+	if c != nil {
+		c.subsets.Put(key, e, len(e.zdata)+2*len(e.gids)+int(unsafe.Sizeof(*e)))
 	}
 	return e, nil
 }
 
-// touch moves key to the most recently used end.
-func (c *fileCache) touch(key uint64) {
-	if i := slices.Index(c.order, key); i >= 0 {
-		c.order = append(slices.Delete(c.order, i, i+1), key)
+// segKey identifies a stream piece by a hash of its bytes and their
+// length; the bytes themselves are compared on a hit.
+type segKey struct {
+	hash uint64
+	n    int
+}
+
+// segment is a piece of a stream and its compressed form: raw Deflate
+// blocks ending in a sync flush, so pieces can be joined (see zseg.go).
+type segment struct {
+	raw, z []byte
+}
+
+// compressed returns the Deflate blocks of piece, from the cache when it
+// holds the same bytes. The result must not be modified.
+func (c *Cache) compressed(piece []byte) []byte {
+	if c == nil {
+		return deflatePiece(piece)
 	}
+	key := segKey{maphash.Bytes(c.seed, piece), len(piece)}
+	if s, ok := c.segments.Get(key); ok && bytes.Equal(s.raw, piece) {
+		return s.z
+	}
+	s := &segment{raw: slices.Clone(piece), z: deflatePiece(piece)}
+	c.segments.Put(key, s, len(s.raw)+len(s.z)+int(unsafe.Sizeof(*s)))
+	return s.z
 }

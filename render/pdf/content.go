@@ -12,6 +12,8 @@ import (
 // persists across text objects, so it is tracked to emit only changes.
 type content struct {
 	b        []byte
+	cuts     []int   // offsets in b where a paragraph starts (compression pieces)
+	runes    []rune  // scratch for a text layer's characters
 	height   float64 // page height, to flip y
 	fontName string  // current font resource
 	size     float64
@@ -193,7 +195,8 @@ func (c *content) actualText(s string) {
 //     makes poppler break words);
 //   - the normal rendering mode: MuPDF drops invisible (mode 3) text.
 func (c *content) textLayer(r *layout.GlyphRun, f *fontUse, mirror bool) {
-	text := logicalChars(r)
+	c.runes = appendLogicalChars(c.runes[:0], r)
+	text := c.runes
 	if len(text) == 0 {
 		return
 	}
@@ -245,16 +248,18 @@ func (c *content) textLayer(r *layout.GlyphRun, f *fontUse, mirror bool) {
 	c.b = append(c.b, "ET\n"...)
 }
 
-// logicalChars is the text of a run's clusters in logical order: the
-// Chars of its glyphs, from the right end for right-to-left runs.
-func logicalChars(r *layout.GlyphRun) []rune {
-	var out []rune
+// appendLogicalChars appends the text of a run's clusters in logical
+// order: the Chars of its glyphs, from the right end for right-to-left
+// runs.
+func appendLogicalChars(out []rune, r *layout.GlyphRun) []rune {
 	for i := range r.Glyphs {
 		j := i
 		if r.RTL {
 			j = len(r.Glyphs) - 1 - i
 		}
-		out = append(out, []rune(r.Glyphs[j].Chars)...)
+		for _, ch := range r.Glyphs[j].Chars {
+			out = append(out, ch)
+		}
 	}
 	return out
 }

@@ -9,7 +9,7 @@ import (
 // descendant, the font descriptor, the subset font file and the ToUnicode
 // CMap.
 func (d *docWriter) font(f *fontUse) error {
-	file, err := subsets.get(f)
+	file, err := d.cache.subset(f)
 	if err != nil {
 		return err
 	}
@@ -95,11 +95,7 @@ func (d *docWriter) layerFont(f *fontUse, base string) {
 	}
 	d.stream(n+2, "", m, false)
 
-	chars := make(map[uint16]string, len(f.layerChars))
-	for i, ch := range f.layerChars {
-		chars[uint16(i+1)] = string(ch)
-	}
-	d.stream(n+3, "", toUnicode(chars), false)
+	d.stream(n+3, "", layerToUnicode(f.layerChars), false)
 }
 
 // appendWidths writes the /W array: the CIDs are consecutive from 1.
@@ -159,6 +155,28 @@ func toUnicode(chars map[uint16]string) []byte {
 		}
 		b = append(b, "endbfchar\n"...)
 		cids = cids[n:]
+	}
+	return append(b, cmapTail...)
+}
+
+// layerToUnicode writes the ToUnicode CMap of a text-layer font: CID i+1
+// stands for chars[i], which are in ascending order (the same CMap that
+// toUnicode writes for that map, without building it).
+func layerToUnicode(chars []rune) []byte {
+	b := make([]byte, 0, len(cmapHead)+len(cmapTail)+24*len(chars)+64)
+	b = append(b, cmapHead...)
+	for start := 0; start < len(chars); start += 100 {
+		block := chars[start:min(len(chars), start+100)] // a bfchar block holds at most 100 entries
+		b = strconv.AppendInt(b, int64(len(block)), 10)
+		b = append(b, " beginbfchar\n"...)
+		for i, ch := range block {
+			b = append(b, '<')
+			b = appendHex16(b, uint16(start+i+1))
+			b = append(b, "><"...)
+			b = appendUTF16HexRune(b, ch)
+			b = append(b, ">\n"...)
+		}
+		b = append(b, "endbfchar\n"...)
 	}
 	return append(b, cmapTail...)
 }

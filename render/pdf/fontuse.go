@@ -98,7 +98,7 @@ type fontUse struct {
 
 // collectFonts finds every font and glyph the document uses, in font id
 // order, and checks that each glyph exists.
-func collectFonts(doc *layout.Document, modes [][]mode) ([]*fontUse, error) {
+func collectFonts(doc *layout.Document, modes [][]mode, s *scratch) ([]*fontUse, error) {
 	byID := map[fonts.ID]*fontUse{}
 	for p := range doc.Pages {
 		for ri := range doc.Pages[p].Runs {
@@ -112,7 +112,8 @@ func collectFonts(doc *layout.Document, modes [][]mode) ([]*fontUse, error) {
 				if err != nil {
 					return nil, fmt.Errorf("pdf: page %d run %d: %w", p+1, ri, err)
 				}
-				f = &fontUse{id: r.Font, data: data, use: make([]uint8, data.numGlyphs)}
+				t := s.tablesFor(int(data.numGlyphs))
+				f = &fontUse{id: r.Font, data: data, use: t.use, speak: t.speak, silent: t.silent}
 				byID[r.Font] = f
 			}
 			if err := f.note(r, modes[p][ri]); err != nil {
@@ -145,7 +146,8 @@ func (f *fontUse) note(r *layout.GlyphRun, m mode) error {
 				return fmt.Errorf("font %s has no space glyph for its text layer", f.id)
 			}
 			f.layerName = "/T" + strconv.Itoa(int(f.id))
-			f.layerCID = map[rune]uint16{}
+			f.layerCID = make(map[rune]uint16, 128)
+			f.layerChars = make([]rune, 0, 128)
 			f.use[f.blank] |= usedSpeaking
 		}
 	}
@@ -173,9 +175,17 @@ func (f *fontUse) note(r *layout.GlyphRun, m mode) error {
 // copies follow; each gets its width.
 func (f *fontUse) assign() error {
 	f.name = "/F" + strconv.Itoa(int(f.id))
-	f.speak = make([]uint16, len(f.use))
-	f.silent = make([]uint16, len(f.use))
-	var silent []uint16
+	used, nsilent := 0, 0
+	for _, u := range f.use {
+		if u != 0 {
+			used++
+		}
+		if u&usedSilent != 0 {
+			nsilent++
+		}
+	}
+	f.gids = make([]uint16, 0, used)
+	silent := make([]uint16, 0, nsilent)
 	for g, u := range f.use {
 		if u != 0 {
 			f.gids = append(f.gids, uint16(g))

@@ -28,7 +28,7 @@ func FuzzPDF(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	lay := layout.New(text.NewEngine(text.NewCache(1 << 16)))
+	lay := layout.New(text.NewEngine(text.NewCache(8 << 20)))
 	for i, s := range []string{"Amina Rahimi", "امینہ رحیمی", "(x) \\ ) ( %%EOF", "endstream endobj", "ڪ۽۾ 0300-1234567", "\u202Eabc", "Ünïcödé ß ﬁ"} {
 		f.Add(uint8(i), uint8(i%2), s, s+"\n\n"+s)
 	}

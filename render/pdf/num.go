@@ -46,13 +46,18 @@ const hexDigits = "0123456789ABCDEF"
 // appendUTF16Hex writes s as UTF-16BE hex digits (no brackets, no BOM).
 func appendUTF16Hex(b []byte, s string) []byte {
 	for _, r := range s {
-		if r1, r2 := utf16.EncodeRune(r); r1 != '\uFFFD' {
-			b = appendHex16(b, uint16(r1))
-			r = r2
-		}
-		b = appendHex16(b, uint16(r))
+		b = appendUTF16HexRune(b, r)
 	}
 	return b
+}
+
+// appendUTF16HexRune writes one character as UTF-16BE hex digits.
+func appendUTF16HexRune(b []byte, r rune) []byte {
+	if r1, r2 := utf16.EncodeRune(r); r1 != '\uFFFD' {
+		b = appendHex16(b, uint16(r1))
+		r = r2
+	}
+	return appendHex16(b, uint16(r))
 }
 
 func appendHex16(b []byte, v uint16) []byte {

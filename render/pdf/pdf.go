@@ -11,13 +11,15 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
-	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/klauspost/compress/zlib"
 	"io"
 	"strconv"
 	"sync"
+
+	"github.com/cespare/xxhash/v2"
 
 	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/render/layout"
@@ -36,24 +38,35 @@ func Write(w io.Writer, doc *layout.Document) error {
 	return err
 }
 
-// Render returns doc as PDF bytes. It is safe for concurrent use.
-func Render(doc *layout.Document) ([]byte, error) {
+// Render returns doc as PDF bytes, caching nothing. It is safe for
+// concurrent use.
+func Render(doc *layout.Document) ([]byte, error) { return (*Cache)(nil).Render(doc) }
+
+// Render returns doc as PDF bytes, taking what repeats from earlier
+// documents from c: the same bytes as the package's Render.
+func (c *Cache) Render(doc *layout.Document) ([]byte, error) {
 	if doc == nil || len(doc.Pages) == 0 {
 		return nil, ErrEmpty
 	}
 	modes := runModes(doc)
-	used, err := collectFonts(doc, modes)
+	s := scratches.Get().(*scratch)
+	used, err := collectFonts(doc, modes, s)
 	if err != nil {
+		s.release(nil)
 		return nil, err
 	}
-	d := &docWriter{doc: doc, fonts: used, modes: modes}
-	return d.write()
+	d := &docWriter{doc: doc, fonts: used, modes: modes, cache: c, s: s}
+	out, err := d.write()
+	s.release(used)
+	return out, err
 }
 
 // docWriter assembles the file. Object numbers come from alloc, in the
 // order the writer asks for them; the fixed objects (catalog, page tree,
 // info, metadata, resources, output intent, structure tree root) first.
 type docWriter struct {
+	cache   *Cache
+	s       *scratch
 	doc     *layout.Document
 	fonts   []*fontUse
 	buf     []byte
@@ -136,16 +149,20 @@ func (d *docWriter) ref(n int) {
 
 // stream writes object n as a stream; dict holds the extra dictionary
 // entries. Data is Flate-compressed (fast level: these streams are built
-// per request) unless raw is set.
-func (d *docWriter) stream(n int, dict string, data []byte, raw bool) {
-	if raw {
+// per request) unless raw is set or it is too short to gain; cuts are
+// offsets where the compressor may start a new piece (see zseg.go).
+func (d *docWriter) stream(n int, dict string, data []byte, raw bool, cuts ...int) {
+	if raw || len(data) < minCompress {
 		d.rawStream(n, dict, data)
 		return
 	}
-	z := getZ(levelStream)
-	d.rawStream(n, dict+"/Filter/FlateDecode", z.compress(data))
-	putZ(z)
+	d.s.zbuf = d.cache.appendZlib(d.s.zbuf[:0], data, cuts)
+	d.rawStream(n, dict+"/Filter/FlateDecode", d.s.zbuf)
 }
+
+// minCompress is the shortest stream worth compressing: below it the
+// zlib header, Huffman tables and checksum outweigh the gain.
+const minCompress = 64
 
 // rawStream writes object n as a stream of data as given.
 func (d *docWriter) rawStream(n int, dict string, data []byte) {
@@ -231,7 +248,8 @@ func (d *docWriter) page(i int) error {
 	if !finite(w, h) || w <= 0 || h <= 0 || w > 14400 || h > 14400 {
 		return fmt.Errorf("bad paper size %v × %v", w, h)
 	}
-	c := content{height: h, tz: 100, b: make([]byte, 0, 8<<10)}
+	c := content{height: h, tz: 100, b: d.s.content[:0], cuts: d.s.cuts[:0], runes: d.s.runes}
+	defer func() { d.s.content, d.s.cuts, d.s.runes = c.b, c.cuts, c.runes }()
 	pp := &pagePainter{d: d, c: &c, page: i}
 	if err := p.Paint(pp); err != nil {
 		return err
@@ -252,7 +270,7 @@ func (d *docWriter) page(i int) error {
 	d.buf = strconv.AppendInt(d.buf, int64(i), 10)
 	d.buf = append(d.buf, "/Tabs/S>>"...)
 	d.end()
-	d.stream(n+1, "", c.b, false)
+	d.stream(n+1, "", c.b, false, c.cuts...)
 	return nil
 }
 
@@ -264,6 +282,8 @@ type pagePainter struct {
 	page       int
 	mcid       int
 	inArtifact bool // inside an open /Artifact BMC of rules and boxes
+	block      int  // structure block of the last run drawn, and whether one was
+	ran        bool
 }
 
 func (pp *pagePainter) Run(r *layout.GlyphRun, it layout.Item) error {
@@ -271,6 +291,10 @@ func (pp *pagePainter) Run(r *layout.GlyphRun, it layout.Item) error {
 		return nil
 	}
 	pp.closeArtifact()
+	if pp.ran && it.Struct.Block != pp.block {
+		pp.c.cuts = append(pp.c.cuts, len(pp.c.b)) // a new paragraph: a compression piece of its own
+	}
+	pp.block, pp.ran = it.Struct.Block, true
 	if it.Struct.Artifact {
 		pp.c.b = append(pp.c.b, "/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n"...)
 	} else {
@@ -340,13 +364,14 @@ func (d *docWriter) fontFor(id fonts.ID) *fontUse {
 // trailer writes the cross-reference table and a trailer whose /ID is a
 // hash of everything before it.
 func (d *docWriter) trailer() {
-	sum := sha256.Sum256(d.buf)
+	sum := documentID(d.buf)
 	xref := len(d.buf)
 	d.buf = append(d.buf, "xref\n0 "...)
 	d.buf = strconv.AppendInt(d.buf, int64(len(d.offsets)), 10)
 	d.buf = append(d.buf, "\n0000000000 65535 f \n"...)
 	for _, off := range d.offsets[1:] {
-		d.buf = fmt.Appendf(d.buf, "%010d 00000 n \n", off)
+		d.buf = appendPadded(d.buf, off, 10)
+		d.buf = append(d.buf, " 00000 n \n"...)
 	}
 	d.buf = append(d.buf, "trailer\n<</Size "...)
 	d.buf = strconv.AppendInt(d.buf, int64(len(d.offsets)), 10)
@@ -357,7 +382,7 @@ func (d *docWriter) trailer() {
 	d.buf = append(d.buf, "/ID["...)
 	for range 2 {
 		d.buf = append(d.buf, '<')
-		for _, c := range sum[:16] {
+		for _, c := range sum {
 			d.buf = append(d.buf, hexDigits[c>>4], hexDigits[c&15])
 		}
 		d.buf = append(d.buf, '>')
@@ -365,6 +390,34 @@ func (d *docWriter) trailer() {
 	d.buf = append(d.buf, "]>>\nstartxref\n"...)
 	d.buf = strconv.AppendInt(d.buf, int64(xref), 10)
 	d.buf = append(d.buf, "\n%%EOF\n"...)
+}
+
+// documentID is the file identifier: a hash of everything before the
+// cross-reference table, so equal documents get equal identifiers and
+// the bytes stay deterministic. Two xxHash-64 sums (seeds 0 and 1) make
+// its 16 bytes; SHA-256 took a twentieth of a letter's time.
+func documentID(b []byte) [16]byte {
+	var id [16]byte
+	binary.BigEndian.PutUint64(id[:8], xxhash.Sum64(b))
+	h := xxhash.NewWithSeed(1)
+	h.Write(b)
+	binary.BigEndian.PutUint64(id[8:], h.Sum64())
+	return id
+}
+
+// appendPadded appends n in decimal, zero-padded to width digits.
+func appendPadded(b []byte, n, width int) []byte {
+	var digits [20]byte
+	i := len(digits)
+	for n > 0 || i == len(digits) {
+		i--
+		digits[i] = byte('0' + n%10)
+		n /= 10
+	}
+	for range width - (len(digits) - i) {
+		b = append(b, '0')
+	}
+	return append(b, digits[i:]...)
 }
 
 // Compression levels: per-request streams favour speed; subset font files

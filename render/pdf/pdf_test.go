@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/ualetters/ualetters/fonts"
+	"github.com/ualetters/ualetters/internal/lru"
 	"github.com/ualetters/ualetters/internal/testtool"
 	"github.com/ualetters/ualetters/render/layout"
 )
@@ -316,53 +317,75 @@ func BenchmarkRenderEnglishPage(b *testing.B) {
 }
 
 func benchRender(b *testing.B, doc *layout.Document) {
-	render(b, doc) // warm: fonts parsed, pools filled
+	c := NewCache(16<<20, 16<<20)
+	if _, err := c.Render(doc); err != nil { // warm: fonts parsed, pools and cache filled
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := Render(doc); err != nil {
+		if _, err := c.Render(doc); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// BenchmarkRenderUrduPageColdSubset measures the path where the glyph set
-// is new: subsetting and compressing the fonts on every render.
-func BenchmarkRenderUrduPageColdSubset(b *testing.B) {
+// BenchmarkRenderUrduPageNoCache measures the path where nothing repeats:
+// subsetting and compressing the fonts and every stream on every render.
+func BenchmarkRenderUrduPageNoCache(b *testing.B) {
 	doc := urduLetter(b)
 	render(b, doc)
 	b.ReportAllocs()
 	for b.Loop() {
-		clearSubsets()
 		if _, err := Render(doc); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-func clearSubsets() {
-	subsets.mu.Lock()
-	defer subsets.mu.Unlock()
-	subsets.byKey = map[uint64]*fontFile{}
-	subsets.order = nil
-}
-
-// TestSubsetCache checks that cached and freshly built subsets give the
-// same file, and that the cache stays bounded.
-func TestSubsetCache(t *testing.T) {
-	doc := urduLetter(t)
-	warm := render(t, doc)
-	clearSubsets()
-	if cold := render(t, doc); !bytes.Equal(warm, cold) {
-		t.Fatal("render with an empty subset cache differs")
+// TestCacheSameBytes renders the same documents without a cache, into an
+// empty cache and from the warm cache, and with other documents going
+// through the cache in between: every render of a document gives the same
+// bytes. Then it fills a small cache past its bounds.
+func TestCacheSameBytes(t *testing.T) {
+	docs := []*layout.Document{urduLetter(t), englishLetter(t, false)}
+	c := NewCache(1<<20, 1<<20)
+	for i, doc := range docs {
+		want := render(t, doc)
+		for pass := range 3 {
+			got, err := c.Render(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("document %d, pass %d through the cache: %d bytes differ from the uncached %d", i, pass, len(got), len(want))
+			}
+			if _, err := c.Render(docs[1-i]); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
+	if s := c.SegmentStats(); s.Hits == 0 || s.Misses == 0 {
+		t.Errorf("segment cache never hit or never missed: %+v", s)
+	}
+	if s := c.SubsetStats(); s.Hits == 0 {
+		t.Errorf("subset cache never hit: %+v", s)
+	}
+
+	small := NewCache(64<<10, 64<<10)
 	words := strings.Fields(readLines(t, "letter-ur.txt")[0])
-	for i := range subsets.max + 10 {
+	for i := range 40 {
 		p := newPager(layout.A4)
 		p.line(true, 30, 0, shape(fonts.NastaliqRegular, "ur", words[i%len(words)]+" "+words[(i*7+3)%len(words)], 12))
-		render(t, &layout.Document{Pages: p.pages, Lang: "ur", RTL: true})
+		doc := &layout.Document{Pages: p.pages, Lang: "ur", RTL: true}
+		want := render(t, doc)
+		if got, err := small.Render(doc); err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("small cache, document %d: %v, same bytes %v", i, err, bytes.Equal(got, want))
+		}
 	}
-	if n := len(subsets.byKey); n > subsets.max || n != len(subsets.order) {
-		t.Errorf("cache holds %d files (order %d), max %d", n, len(subsets.order), subsets.max)
+	for name, s := range map[string]lru.Stats{"subsets": small.SubsetStats(), "segments": small.SegmentStats()} {
+		if s.Bytes > 64<<10 || s.Entries == 0 {
+			t.Errorf("%s: %d bytes in %d entries, bound %d", name, s.Bytes, s.Entries, 64<<10)
+		}
 	}
 }

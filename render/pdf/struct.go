@@ -67,10 +67,15 @@ type treeBuilder struct {
 	cur        *elem // the element receiving content
 	list, item *elem
 	all        []*elem
+	slab       []elem // elements are carved from here, a chunk at a time
 }
 
 func (b *treeBuilder) add(parent *elem, typ string, key layout.Struct) *elem {
-	e := &elem{typ: typ, parent: parent, page: -1, key: key}
+	if len(b.slab) == cap(b.slab) {
+		b.slab = make([]elem, 0, 32)
+	}
+	b.slab = append(b.slab, elem{typ: typ, parent: parent, page: -1, key: key})
+	e := &b.slab[len(b.slab)-1]
 	parent.kids = append(parent.kids, kid{e: e})
 	b.all = append(b.all, e)
 	return e
@@ -127,7 +132,7 @@ func (b *treeBuilder) place(m mark) *elem {
 // tree that maps each page's MCIDs back to their elements.
 func (d *docWriter) structTree() {
 	root := &elem{typ: "Document", page: -1}
-	b := &treeBuilder{d: d, root: root, all: []*elem{root}}
+	b := &treeBuilder{d: d, root: root, all: append(make([]*elem, 0, 64), root)}
 	byPage := make([][]*elem, len(d.doc.Pages))
 	for _, m := range d.marks {
 		byPage[m.page] = append(byPage[m.page], b.place(m))

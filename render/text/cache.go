@@ -1,52 +1,48 @@
 package text
 
 import (
-	"container/list"
 	"strconv"
 	"strings"
-	"sync"
+	"unsafe"
 
 	"github.com/ualetters/ualetters/fonts"
+	"github.com/ualetters/ualetters/internal/lru"
 )
 
 // Cache holds shaped runs keyed by font, shaping parameters and text, and
 // laid-out paragraphs keyed by their whole input and width (the template
 // paragraphs of a letter repeat from request to request). Runs are shaped
 // in font units, so one entry serves every font size. Each kind is bounded
-// by the number of glyphs it holds and evicts the least recently used
-// entries. A Cache is safe for concurrent use.
+// by the bytes it holds (values and keys) and evicts the least recently
+// used entries. A Cache is safe for concurrent use.
 type Cache struct {
-	runs  lru[[]ShapedGlyph]
-	paras lru[[]Line]
+	runs  *lru.Cache[string, []ShapedGlyph]
+	paras *lru.Cache[string, []Line]
 }
 
-// NewCache returns a cache holding at most maxGlyphs shaped glyphs (about
-// 24 bytes each) and as many laid-out glyphs (about 56 bytes each), plus
-// their keys; maxGlyphs <= 0 disables caching.
-func NewCache(maxGlyphs int) *Cache {
-	return &Cache{runs: newLRU[[]ShapedGlyph](maxGlyphs), paras: newLRU[[]Line](maxGlyphs)}
+// NewCache returns a cache holding at most maxBytes of shaped runs and as
+// many of laid-out paragraphs; maxBytes <= 0 disables caching.
+func NewCache(maxBytes int) *Cache {
+	return &Cache{runs: lru.New[string, []ShapedGlyph](maxBytes), paras: lru.New[string, []Line](maxBytes)}
+}
+
+// NewCacheSizes returns a cache holding at most runBytes of shaped runs
+// and paraBytes of laid-out paragraphs.
+func NewCacheSizes(runBytes, paraBytes int) *Cache {
+	return &Cache{runs: lru.New[string, []ShapedGlyph](runBytes), paras: lru.New[string, []Line](paraBytes)}
 }
 
 // NewRunCache returns a cache of shaped runs only: paragraphs are laid
 // out afresh every time (for measuring the engine itself).
-func NewRunCache(maxGlyphs int) *Cache {
-	return &Cache{runs: newLRU[[]ShapedGlyph](maxGlyphs), paras: newLRU[[]Line](0)}
+func NewRunCache(maxBytes int) *Cache {
+	return &Cache{runs: lru.New[string, []ShapedGlyph](maxBytes), paras: lru.New[string, []Line](0)}
 }
 
-// CacheStats counts lookups and what a cache holds.
-type CacheStats struct {
-	Hits, Misses uint64
-	Glyphs       int
-}
-
-// Stats reports the shaped-run cache's hits, misses and glyphs held.
-func (c *Cache) Stats() (hits, misses uint64, glyphs int) {
-	s := c.runs.stats()
-	return s.Hits, s.Misses, s.Glyphs
-}
+// RunStats reports the shaped-run cache's hits, misses and bytes.
+func (c *Cache) RunStats() lru.Stats { return c.runs.Stats() }
 
 // ParagraphStats reports the same for laid-out paragraphs.
-func (c *Cache) ParagraphStats() CacheStats { return c.paras.stats() }
+func (c *Cache) ParagraphStats() lru.Stats { return c.paras.Stats() }
 
 func runKey(id fonts.ID, p ShapingParams, text []rune) string {
 	var b strings.Builder
@@ -70,21 +66,26 @@ func runKey(id fonts.ID, p ShapingParams, text []rune) string {
 // Shape returns the glyphs of text, from the cache when it has them. The
 // returned slice is shared and must not be modified.
 func (c *Cache) Shape(id fonts.ID, p ShapingParams, text []rune) []ShapedGlyph {
-	if c == nil || c.runs.max <= 0 {
+	if c == nil || c.runs.Stats().MaxBytes <= 0 {
 		return ShapeUnits(id, p, text)
 	}
 	key := runKey(id, p, text)
-	if g, ok := c.runs.get(key); ok {
+	if g, ok := c.runs.Get(key); ok {
 		return g
 	}
 	g := ShapeUnits(id, p, text)
-	c.runs.put(key, g, len(g))
+	c.runs.Put(key, g, len(key)+cap(g)*int(unsafe.Sizeof(ShapedGlyph{})))
 	return g
 }
 
 // paragraphKey identifies a paragraph layout: every input that changes it.
 func paragraphKey(p Paragraph, width float64) string {
 	var b strings.Builder
+	n := 64
+	for _, s := range p.Spans {
+		n += len(s.Lang) + len(s.Text) + 3
+	}
+	b.Grow(n)
 	b.WriteString(p.Lang)
 	b.WriteByte(byte('0' + boolInt(p.RTL)))
 	b.WriteByte(byte('0' + p.Align))
@@ -110,70 +111,18 @@ func boolInt(b bool) int {
 	return 0
 }
 
-func lineGlyphs(lines []Line) int {
-	n := 0
+// linesBytes estimates the bytes a paragraph's lines hold: their runs,
+// glyphs and the text the glyphs and runs carry.
+func linesBytes(lines []Line) int {
+	n := cap(lines) * int(unsafe.Sizeof(Line{}))
 	for _, l := range lines {
+		n += cap(l.Runs) * int(unsafe.Sizeof(Run{}))
 		for _, r := range l.Runs {
-			n += len(r.Glyphs)
+			n += len(r.Text) + cap(r.Glyphs)*int(unsafe.Sizeof(Glyph{}))
+			for _, g := range r.Glyphs {
+				n += len(g.Chars)
+			}
 		}
 	}
 	return n
-}
-
-// lru is a least-recently-used map bounded by the total weight of its values.
-type lru[V any] struct {
-	mu           sync.Mutex
-	max, weight  int
-	order        *list.List // front: most recently used
-	entries      map[string]*list.Element
-	hits, misses uint64
-}
-
-type lruEntry[V any] struct {
-	key    string
-	value  V
-	weight int
-}
-
-func newLRU[V any](max int) lru[V] {
-	return lru[V]{max: max, order: list.New(), entries: map[string]*list.Element{}}
-}
-
-func (c *lru[V]) get(key string) (V, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if el, ok := c.entries[key]; ok {
-		c.order.MoveToFront(el)
-		c.hits++
-		return el.Value.(*lruEntry[V]).value, true
-	}
-	c.misses++
-	var zero V
-	return zero, false
-}
-
-func (c *lru[V]) put(key string, v V, weight int) {
-	if weight > c.max {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.entries[key]; ok {
-		return
-	}
-	c.entries[key] = c.order.PushFront(&lruEntry[V]{key: key, value: v, weight: weight})
-	c.weight += weight
-	for c.weight > c.max {
-		el := c.order.Back()
-		e := el.Value.(*lruEntry[V])
-		c.order.Remove(el)
-		delete(c.entries, e.key)
-		c.weight -= e.weight
-	}
-}
-
-func (c *lru[V]) stats() CacheStats {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return CacheStats{Hits: c.hits, Misses: c.misses, Glyphs: c.weight}
 }

@@ -144,18 +144,19 @@ func TestNastaliqLineHeight(t *testing.T) {
 }
 
 func TestCacheIsBounded(t *testing.T) {
-	c := NewCache(200)
+	const bound = 20000
+	c := NewCache(bound)
 	p := ParamsFor("en", false, false)
 	for i := 0; i < 50; i++ {
 		c.Shape(fonts.SansRegular, p, []rune(strings.Repeat("x", 20)+string(rune('a'+i%26))+strings.Repeat("y", i)))
 	}
-	if _, _, glyphs := c.Stats(); glyphs > 200 {
-		t.Errorf("cache holds %d glyphs, bound is 200", glyphs)
+	if s := c.RunStats(); s.Bytes > bound || s.Entries < 2 {
+		t.Errorf("cache holds %d bytes in %d entries, bound is %d", s.Bytes, s.Entries, bound)
 	}
 	c.Shape(fonts.SansRegular, p, []rune("hello"))
 	c.Shape(fonts.SansRegular, p, []rune("hello"))
-	if hits, _, _ := c.Stats(); hits != 1 {
-		t.Errorf("hits = %d, want 1", hits)
+	if s := c.RunStats(); s.Hits != 1 {
+		t.Errorf("hits = %d, want 1", s.Hits)
 	}
 }
 

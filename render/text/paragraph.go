@@ -125,16 +125,16 @@ func NewEngineBreaking(cache *Cache, b Breaking) *Engine {
 // The returned lines may be shared with other callers through the cache:
 // they must not be modified.
 func (e *Engine) Layout(p Paragraph, width float64) ([]Line, error) {
-	if e.cache == nil || e.cache.paras.max <= 0 {
+	if e.cache == nil || e.cache.paras.Stats().MaxBytes <= 0 {
 		return e.layout(p, width)
 	}
 	key := paragraphKey(p, width)
-	if lines, ok := e.cache.paras.get(key); ok {
+	if lines, ok := e.cache.paras.Get(key); ok {
 		return lines, nil
 	}
 	lines, err := e.layout(p, width)
 	if err == nil {
-		e.cache.paras.put(key, lines, lineGlyphs(lines))
+		e.cache.paras.Put(key, lines, len(key)+linesBytes(lines))
 	}
 	return lines, err
 }

@@ -1,6 +1,7 @@
-// Prints the median time Chromium (Debian's /usr/bin/chromium, warm: one
-// browser and one page for all runs) takes to lay out the letter page given
-// as argv[2] and print it to PDF, over argv[3] runs after a warm-up.
+// bench/chromium.sh's Chromium side: prints the median time Chromium
+// (Debian's /usr/bin/chromium, warm: one browser and one page for all
+// runs) takes to lay out the letter page given as argv[2] and print it to
+// PDF, over argv[3] runs after a warm-up, and the PDF's bytes.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 

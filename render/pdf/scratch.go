@@ -1,0 +1,47 @@
+package pdf
+
+import "sync"
+
+// scratch is the working memory of one render that does not outlive it:
+// a page's content, compressed streams, the glyph tables of its fonts.
+// Renders take it from a pool, so a letter's garbage is mostly its output.
+type scratch struct {
+	content []byte
+	cuts    []int
+	runes   []rune
+	zbuf    []byte
+	tables  []glyphTables
+}
+
+// glyphTables are a font's per-glyph tables (fontUse.use, speak, silent),
+// sized to its glyph count.
+type glyphTables struct {
+	use           []uint8
+	speak, silent []uint16
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// tablesFor returns zeroed glyph tables for a font of n glyphs.
+func (s *scratch) tablesFor(n int) glyphTables {
+	var t glyphTables
+	if k := len(s.tables); k > 0 {
+		t, s.tables = s.tables[k-1], s.tables[:k-1]
+	}
+	if cap(t.use) < n {
+		return glyphTables{use: make([]uint8, n), speak: make([]uint16, n), silent: make([]uint16, n)}
+	}
+	t = glyphTables{use: t.use[:n], speak: t.speak[:n], silent: t.silent[:n]}
+	clear(t.use)
+	clear(t.speak)
+	clear(t.silent)
+	return t
+}
+
+// release gives the fonts' tables back and the scratch to the pool.
+func (s *scratch) release(used []*fontUse) {
+	for _, f := range used {
+		s.tables = append(s.tables, glyphTables{use: f.use, speak: f.speak, silent: f.silent})
+	}
+	scratches.Put(s)
+}

@@ -133,28 +133,35 @@ end
 // no entry, since the text of their cluster is on its first glyph.
 func (f *fontUse) toUnicode() []byte { return toUnicode(f.chars) }
 
-// toUnicode writes a ToUnicode CMap with one bfchar entry per CID.
-func toUnicode(chars map[uint16]string) []byte {
-	b := make([]byte, 0, len(cmapHead)+len(cmapTail)+24*len(chars)+64)
-	b = append(b, cmapHead...)
-	cids := make([]uint16, 0, len(chars))
-	for cid := range chars {
-		cids = append(cids, cid)
+// toUnicode writes a ToUnicode CMap with one bfchar entry per CID that
+// has text (chars[cid] != "").
+func toUnicode(chars []string) []byte {
+	n := 0
+	for _, t := range chars {
+		if t != "" {
+			n++
+		}
 	}
-	sortU16(cids)
-	for len(cids) > 0 {
-		n := min(len(cids), 100) // a bfchar block holds at most 100 entries
-		b = strconv.AppendInt(b, int64(n), 10)
+	b := make([]byte, 0, len(cmapHead)+len(cmapTail)+24*n+64)
+	b = append(b, cmapHead...)
+	cid := 0
+	for n > 0 {
+		block := min(n, 100) // a bfchar block holds at most 100 entries
+		b = strconv.AppendInt(b, int64(block), 10)
 		b = append(b, " beginbfchar\n"...)
-		for _, cid := range cids[:n] {
+		for k := 0; k < block; cid++ {
+			if chars[cid] == "" {
+				continue
+			}
 			b = append(b, '<')
-			b = appendHex16(b, cid)
+			b = appendHex16(b, uint16(cid))
 			b = append(b, "><"...)
 			b = appendUTF16Hex(b, chars[cid])
 			b = append(b, ">\n"...)
+			k++
 		}
 		b = append(b, "endbfchar\n"...)
-		cids = cids[n:]
+		n -= block
 	}
 	return append(b, cmapTail...)
 }

@@ -83,8 +83,8 @@ type fontUse struct {
 	toGID  []uint16 // CID -> subset glyph id, when there are silent CIDs
 	mapObj int      // object number of the CIDToGIDMap stream
 	widths []float64
-	chars  map[uint16]string // CID -> text
-	obj    int               // object number of the Type0 font
+	chars  []string // CID -> text ("" for none)
+	obj    int      // object number of the Type0 font
 
 	// The text layer: a second Type0 font on the same font file whose
 	// CIDs stand for characters (CID i+1 for layerChars[i]) and all draw
@@ -204,7 +204,7 @@ func (f *fontUse) assign() error {
 	for _, g := range f.gids {
 		f.widths[f.speak[g]] = f.data.width(g)
 	}
-	f.chars = make(map[uint16]string, n+len(silent))
+	f.chars = make([]string, n+len(silent)+1)
 	if len(silent) > 0 {
 		f.toGID = make([]uint16, n+len(silent)+1)
 		for i := range n + 1 {
@@ -236,14 +236,14 @@ func (f *fontUse) speakText(doc *layout.Document, modes [][]mode) {
 			}
 			for _, g := range r.Glyphs {
 				cid := f.speak[g.ID]
-				if _, ok := f.chars[cid]; !ok && g.Chars != "" && g.ID != 0 {
+				if f.chars[cid] == "" && g.Chars != "" && g.ID != 0 {
 					f.chars[cid] = g.Chars
 				}
 			}
 		}
 	}
 	if f.blank != 0 {
-		if _, ok := f.chars[f.speak[f.blank]]; !ok {
+		if f.chars[f.speak[f.blank]] == "" {
 			f.chars[f.speak[f.blank]] = " "
 		}
 	}

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"math"
-	"slices"
 	"strconv"
 	"unicode/utf16"
 )
@@ -90,5 +89,3 @@ func appendTextString(b []byte, s string) []byte {
 	}
 	return append(b, ')')
 }
-
-func sortU16(s []uint16) { slices.Sort(s) }

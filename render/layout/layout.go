@@ -86,15 +86,15 @@ func (l *Layouter) LayoutWith(doc *model.Document, paper Paper, o Options) (*Doc
 		if err := check(o.Check); err != nil {
 			return nil, err
 		}
-		p := Page{Paper: paper}
+		p, glyphs := newPage(paper, pg)
 		for _, pb := range pg {
 			st := Struct{Block: pb.box.block, Para: pb.box.para, Role: doc.Blocks[pb.box.block].Role}
 			if m := pb.box.marker; m != nil {
 				lab := st
 				lab.Label = true
-				addRuns(&p, placeLine(*m, pb.box.markerLeft, pb.baseline, doc.Tag, doc.Lang, doc.RTL()), lab)
+				addRuns(&p, placeLine(*m, pb.box.markerLeft, pb.baseline, doc.Tag, doc.Lang, doc.RTL(), &glyphs), lab)
 			}
-			addRuns(&p, placeLine(pb.box.line, pb.box.left, pb.baseline, doc.Tag, doc.Lang, doc.RTL()), st)
+			addRuns(&p, placeLine(pb.box.line, pb.box.left, pb.baseline, doc.Tag, doc.Lang, doc.RTL(), &glyphs), st)
 		}
 		if doc.Kind != "cover" {
 			num := o.Numbering

@@ -74,14 +74,19 @@ func place(boxes []box, top float64) []placed {
 
 // placeLine turns a text line into glyph runs at absolute positions, in
 // reading order.
-func placeLine(l text.Line, left, baseline float64, docTag, docLang string, rtl bool) []GlyphRun {
+func placeLine(l text.Line, left, baseline float64, docTag, docLang string, rtl bool, arena *[]Glyph) []GlyphRun {
 	runs := make([]GlyphRun, len(l.Runs))
 	defer readingOrder(runs, rtl)
 	n := 0
 	for _, r := range l.Runs {
 		n += len(r.Glyphs)
 	}
-	glyphs := make([]Glyph, n) // one allocation for the line's glyphs
+	var glyphs []Glyph
+	if arena != nil && len(*arena) >= n {
+		glyphs, *arena = (*arena)[:n:n], (*arena)[n:]
+	} else {
+		glyphs = make([]Glyph, n) // one allocation for the line's glyphs
+	}
 	for i, r := range l.Runs {
 		gr := GlyphRun{
 			Font: r.Font, Size: r.Size, Baseline: baseline, X: left + r.X, Width: r.Width,
@@ -117,6 +122,26 @@ func readingOrder(runs []GlyphRun, rtl bool) {
 }
 
 // addRuns appends runs to a page, all with one structure.
+// newPage returns a page with room for the runs of the placed lines pg
+// (and a footer), and one slice with room for all their glyphs, which
+// placeLine carves up.
+func newPage(paper Paper, pg []placed) (Page, []Glyph) {
+	runs, glyphs := 4, 0
+	count := func(l *text.Line) {
+		runs += len(l.Runs)
+		for _, r := range l.Runs {
+			glyphs += len(r.Glyphs)
+		}
+	}
+	for i := range pg {
+		count(&pg[i].box.line)
+		if m := pg[i].box.marker; m != nil {
+			count(m)
+		}
+	}
+	return Page{Paper: paper, Runs: make([]GlyphRun, 0, runs), Items: make([]Item, 0, runs+8)}, make([]Glyph, glyphs)
+}
+
 func addRuns(p *Page, runs []GlyphRun, st Struct) {
 	for _, r := range runs {
 		p.AddRun(r, st)
@@ -143,7 +168,7 @@ func (l *Layouter) footer(doc *model.Document, paper Paper, n, total int) ([]Gly
 		if err != nil {
 			return nil, fmt.Errorf("layout: footer: %w", err)
 		}
-		return placeLine(lines[0], Margin, baseline, doc.Tag, doc.Lang, doc.RTL()), nil
+		return placeLine(lines[0], Margin, baseline, doc.Tag, doc.Lang, doc.RTL(), nil), nil
 	}
 	ref, err := mk(doc.Reference, text.Start)
 	if err != nil {

@@ -92,11 +92,13 @@ func (d *docWriter) metadata() {
 		if len(vs) == 0 {
 			return
 		}
-		fmt.Fprintf(&b, "<dc:%s><rdf:%s>", tag, kind)
+		b.WriteString("<dc:" + tag + "><rdf:" + kind + ">")
 		for _, v := range vs {
-			fmt.Fprintf(&b, "<rdf:li>%s</rdf:li>", xmlEscape(v))
+			b.WriteString("<rdf:li>")
+			b.WriteString(xmlEscape(v))
+			b.WriteString("</rdf:li>")
 		}
-		fmt.Fprintf(&b, "</rdf:%s></dc:%s>\n", kind, tag)
+		b.WriteString("</rdf:" + kind + "></dc:" + tag + ">\n")
 	}
 	alt("title", doc.Title)
 	alt("description", doc.Subject)

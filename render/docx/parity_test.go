@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,8 +33,10 @@ type parityCase struct {
 	name     string
 	doc      *letter.Document
 	paper    layout.Paper
-	pdfPages int    // pages of our PDF layout
-	docx     string // path of the DOCX file
+	pdfPages int          // pages of our PDF layout
+	docx     string       // path of the DOCX file
+	ours     string       // path of our PDF
+	laidOut  map[int]bool // line ends of our layout (lineEnds)
 }
 
 // TestLibreOfficeParity renders the model letter and an own-words letter
@@ -67,6 +70,8 @@ func TestLibreOfficeParity(t *testing.T) {
 				}
 				c.pdfPages = len(ld.Pages)
 				c.docx = writeDOCX(t, dir, c.name, doc, paper, nil)
+				c.ours = writeOurPDF(t, dir, c.name, ld)
+				c.laidOut = layoutLineEnds(ld, doc)
 				cases = append(cases, c)
 			}
 		}
@@ -81,6 +86,8 @@ func TestLibreOfficeParity(t *testing.T) {
 	}
 	long.pdfPages = len(ld.Pages)
 	long.docx = writeDOCX(t, dir, long.name, urLong, layout.A4, nil)
+	long.ours = writeOurPDF(t, dir, long.name, ld)
+	long.laidOut = layoutLineEnds(ld, urLong)
 	cases = append(cases, long)
 	unjustified := writeDOCX(t, dir, "ur-a4-long-start", urLong, layout.A4, func(b []byte) []byte {
 		return bytes.ReplaceAll(b, []byte(`<w:jc w:val="both"/>`), nil)
@@ -95,10 +102,16 @@ func TestLibreOfficeParity(t *testing.T) {
 		got := filepath.Join(out, c.name+".pdf")
 		if keep != "" {
 			copyFile(t, got, filepath.Join(keep, c.name+".pdf"))
+			copyFile(t, c.ours, filepath.Join(keep, c.name+"-ours.pdf"))
 		}
 		t.Run(c.name, func(t *testing.T) {
 			pages := pdfPages(t, pdfinfo, got)
-			t.Logf("%s: LibreOffice %d pages, our PDF %d", c.name, pages, c.pdfPages)
+			ours, lo := lineEnds(run(t, pdftotext, "-bbox", c.ours, "-"), c.doc), lineEnds(run(t, pdftotext, "-bbox", got, "-"), c.doc)
+			t.Logf("%s: LibreOffice %d pages, our PDF %d; %d of our %d line ends at the same word in LibreOffice (which has %d)",
+				c.name, pages, c.pdfPages, lineAgreement(ours, lo), len(ours), len(lo))
+			if !maps.Equal(ours, c.laidOut) {
+				t.Errorf("line ends read from our PDF %v differ from our layout's %v: the measure is wrong", sortedKeys(ours), sortedKeys(c.laidOut))
+			}
 			if pages != c.pdfPages {
 				t.Errorf("LibreOffice sets %d pages, our PDF %d", pages, c.pdfPages)
 			}
@@ -122,6 +135,20 @@ func TestLibreOfficeParity(t *testing.T) {
 		}
 		compareOCR(t, dir, filepath.Join(out, "ur-a4-long.pdf"), ourPDF, urLong)
 	})
+}
+
+// writeOurPDF writes our PDF of a laid-out letter to dir/name-ours.pdf.
+func writeOurPDF(t *testing.T, dir, name string, ld *layout.Document) string {
+	t.Helper()
+	b, err := pdf.Render(ld)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	path := filepath.Join(dir, name+"-ours.pdf")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 // writeDOCX renders a letter to dir/name.docx, passing document.xml and

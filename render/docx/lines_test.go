@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/render/layout"
 )
@@ -138,14 +139,18 @@ func bodyWords(doc *letter.Document) []string {
 	return words
 }
 
-// letterCount counts letters: no marks, no tatweel, and no digits, since
-// LibreOffice's PDF export gives the tatweels it inserts to justify Naskh
-// lines texts such as "2" or "5" ("ظاهر" comes back as "ظا2هر").
+// letterCount counts letters: no marks, no tatweel, no digits, and in a
+// word with Arabic letters only those. LibreOffice's PDF export gives the
+// tatweels it inserts to justify Naskh lines texts such as "2", "5", "D",
+// "-" or ",," ("ظاهر" comes back as "ظا2هر" or "ظاDDهر").
 func letterCount(s string) int {
 	n := 0
-	for _, r := range s {
-		if r != 0x0640 && unicode.IsLetter(r) {
-			n++
+	for _, w := range strings.Fields(s) {
+		arabic := strings.IndexFunc(w, fonts.IsArabicScript) >= 0
+		for _, r := range w {
+			if r != 0x0640 && unicode.IsLetter(r) && (!arabic || fonts.IsArabicScript(r)) {
+				n++
+			}
 		}
 	}
 	return n

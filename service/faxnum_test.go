@@ -13,7 +13,9 @@ import (
 // TestFaxPageNumbersCountTheCover reads each page of a fax PDF back with
 // poppler: the letter's footers count the cover sheet, so the pages of a
 // three-page fax are numbered 2 / 3 and 3 / 3, while the letter on its own
-// stays 1 / 2 and 2 / 2.
+// counts only its own pages (1 / 2). (The letter alone and the letter in
+// the fax have different address blocks and salutations, so their page
+// counts need not match: the Urdu ones take 4 and 3 pages.)
 func TestFaxPageNumbersCountTheCover(t *testing.T) {
 	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
 	s := newTestService(t)
@@ -40,7 +42,7 @@ func TestFaxPageNumbersCountTheCover(t *testing.T) {
 			t.Fatal(err)
 		}
 		page := runTool(t, pdftotext, "-f", "1", "-l", "1", writeFile(t, "letter.pdf", letter.Body), "-")
-		if want := fmt.Sprintf("1 / %d", fax.Pages-1); !strings.Contains(page, want) {
+		if want := fmt.Sprintf("1 / %d", letter.Pages); !strings.Contains(page, want) {
 			t.Errorf("%s: the letter alone does not say %q on page 1:\n%s", lang, want, lastLines(page))
 		}
 	}

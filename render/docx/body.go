@@ -249,9 +249,9 @@ func (r *renderer) writeSection(w *xw) {
 	w.empty("w:headerReference", "w:type", "default", "r:id", relHeader)
 	w.empty("w:footerReference", "w:type", "default", "r:id", relFooter)
 	w.empty("w:pgSz", "w:w", itoa(r.pageW), "w:h", itoa(r.pageH))
-	m, side := itoa(marginTwips), itoa(sideTwips(r.rtl))
+	m := itoa(marginTwips)
 	hf := itoa(hdrFtrTwips)
-	w.empty("w:pgMar", "w:top", m, "w:right", side, "w:bottom", itoa(bottomTwips), "w:left", side,
+	w.empty("w:pgMar", "w:top", m, "w:right", m, "w:bottom", itoa(bottomTwips), "w:left", m,
 		"w:header", hf, "w:footer", hf, "w:gutter", "0")
 	if r.rtl {
 		w.empty("w:bidi")

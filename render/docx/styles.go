@@ -100,33 +100,18 @@ func headerFooter(lang string) (header, footer *paraStyle) {
 		&paraStyle{id: "Footer", name: "footer", size: size, csSize: cs, jc: "center", ltr: true}
 }
 
-// Page margins in twips: the style sheet's margin, and at the bottom the
-// margin plus the gap the PDF keeps above its footer, so that both hold
-// the same text per page. Header and footer sit 12.5 mm from the edge.
+// Page margins in twips: the style sheet's margin on every side, and at
+// the bottom the margin plus the gap the PDF keeps above its footer, so
+// that both hold the same text per page. Header and footer sit 12.5 mm
+// from the edge. Right-to-left letters have the same margins: the PDF's
+// line breaker never sets a line that needs its spaces narrower than
+// natural (render/text), so LibreOffice, which only widens spaces, fits
+// every line the PDF sets.
 var (
 	marginTwips = twips(style.Margin)
 	bottomTwips = twips(style.Margin + style.FooterGap)
-	// rtlSlack widens the text of right-to-left letters: the PDF's total
-	// fit may shrink a line's spaces to two thirds, LibreOffice 7.4 only
-	// widens them, so at the same width its Nastaliq lines hold fewer
-	// words (the Urdu model letter on A4 took 4 pages against 3).
-	rtlSlack    = twips(rtlSlackPt)
 	hdrFtrTwips = twips(style.Margin / 2)
 )
-
-// rtlSlackPt is the width, in points, each side margin of a right-to-left
-// DOCX gives up. Set by TestLibreOfficeParity: at 0 the Urdu model letter
-// on A4 takes 4 pages in LibreOffice against the PDF's 3; at 3 the
-// Punjabi one takes 3 against 4; 1.5 matches every case.
-const rtlSlackPt = 1.5
-
-// sideTwips is the left and right page margin.
-func sideTwips(rtl bool) int {
-	if rtl {
-		return marginTwips - rtlSlack
-	}
-	return marginTwips
-}
 
 // writeStyles writes word/styles.xml for the document's language.
 func (r *renderer) writeStyles(w *xw) {

@@ -31,6 +31,15 @@ const (
 	fitnessDem      = 100  // a tight line next to a loose one
 	lineDem         = 10
 	maxHyphenRun    = 2 // at most two hyphenated lines in a row
+	// shrinkRatio is how far a space may shrink, as a share of its
+	// width. TeX allows a third; word processors allow nothing:
+	// LibreOffice 7.4 ends a line at the first character that does not
+	// fit at natural spacing (sw/source/core/text/guess.cxx) and only
+	// widens spaces to justify, so a line set with narrower spaces comes
+	// out one word shorter in the DOCX, and the paragraph and page breaks
+	// move. With no shrink every line the PDF sets fits in a word
+	// processor too.
+	shrinkRatio = 0
 )
 
 // breakKind says what happens at the end of a chunk when a line ends there.
@@ -105,7 +114,7 @@ func (pa *para) hyphenated(s segment, hyphenate bool) []chunk {
 	c := chunk{start: at, contentEnd: s.contentEnd, end: s.end, width: pa.width(at, s.contentEnd), kind: brPlain}
 	if s.end > s.contentEnd {
 		c.kind, c.glue = brGlue, s.spacesWidth
-		c.stretch, c.shrink = pa.glueStretch(s.contentEnd, c.glue), c.glue/3
+		c.stretch, c.shrink = pa.glueStretch(s.contentEnd, c.glue), shrinkRatio*c.glue
 	}
 	return append(out, c)
 }

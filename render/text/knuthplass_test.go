@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -99,5 +100,40 @@ func TestTotalFitEvensSpacing(t *testing.T) {
 	got := totalFit(cs, 130, 1, maxHyphenRun)
 	if len(got) != 2 || got[0] != 3 || got[1] != 5 {
 		t.Errorf("breaks %v, want [3 5]", got)
+	}
+}
+
+// TestNoLineNeedsShrinking: at every width from 95 to 300 pt, no line of
+// a justified German paragraph (hyphenated) or an Urdu one is wider at
+// natural spacing than the width, so a word processor that only widens
+// spaces (LibreOffice, Word) fits the same words on the line.
+func TestNoLineNeedsShrinking(t *testing.T) {
+	words := "Menschenrechtsverteidigerinnen und Medienschaffende schreiben an "
+	paras := map[string]Paragraph{
+		"de": {Lang: "de", Size: 11, Align: Justify, Spans: []Span{{Text: strings.Repeat(words, 4), Hyphenate: true}}},
+		"ur": {Lang: "ur", RTL: true, Size: 15, Align: Justify, Spans: []Span{{Text: urduText}}},
+	}
+	for name, p := range paras {
+		pa, err := newPara(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		NewEngine(nil).shape(pa)
+		tight := math.Inf(1) // the least room left on a justified line, points
+		for width := 95.0; width <= 300; width += 7 {
+			for i, l := range pa.breakTotalFit(width) {
+				natural := pa.width(l.start, l.end)
+				if l.Hyphenated {
+					natural += pa.hyphenAdvance(l.end - 1)
+				}
+				if natural > width+1e-9 {
+					t.Errorf("%s, width %.0f, line %d: %.2f pt at natural spacing", name, width, i+1, natural)
+				}
+				if !l.Last {
+					tight = min(tight, width-natural)
+				}
+			}
+		}
+		t.Logf("%s: least room left on a justified line %.2f pt", name, tight)
 	}
 }

@@ -60,8 +60,8 @@ func (pa *para) buildLineHyphen(a, b int, width float64, last, hyphen bool) Line
 			}
 		}
 	case natural > width && spaces > 0:
-		// A last or unjustified line that total fit set tight: its spaces
-		// shrink (never below two thirds) so that it fits.
+		// A line set tight (total fit with shrinkRatio above 0): its
+		// spaces shrink so that it fits.
 		extra = (width - natural) / float64(spaces)
 	case align == Center:
 		offset = (width - natural) / 2

@@ -45,15 +45,20 @@ func composedOwn(t testing.TB, cat *catalogue.Catalogue, lang string) *letter.Do
 // composedFrom returns the letter with the own words of a file in
 // testdata/ownwords.
 func composedFrom(t testing.TB, cat *catalogue.Catalogue, lang, file string) *letter.Document {
+	return composedBy(t, cat, lang, file, letter.Signer{Name: "Ayesha Khan", Address: []string{"House 12, Street 5"},
+		Postcode: "75500", City: "Karachi", Country: "Pakistan", Email: "ayesha@example.org", Gender: letter.Female})
+}
+
+// composedBy returns the letter of a signer with the own words of a file
+// in testdata/ownwords.
+func composedBy(t testing.TB, cat *catalogue.Catalogue, lang, file string, signer letter.Signer) *letter.Document {
 	t.Helper()
 	body, err := os.ReadFile(filepath.Join("testdata", "ownwords", file))
 	if err != nil {
 		t.Fatal(err)
 	}
 	doc, err := letter.ComposeRequest(cat, letter.Request{
-		ActionID: "109-23", Lang: lang, Date: "2026-01-15", Body: string(body),
-		Signer: letter.Signer{Name: "Ayesha Khan", Address: []string{"House 12, Street 5"},
-			Postcode: "75500", City: "Karachi", Country: "Pakistan", Email: "ayesha@example.org", Gender: letter.Female},
+		ActionID: "109-23", Lang: lang, Date: "2026-01-15", Body: string(body), Signer: signer,
 	}, time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatalf("compose %s: %v", lang, err)

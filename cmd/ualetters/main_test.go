@@ -11,6 +11,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -189,7 +191,7 @@ func TestSIGTERMCancelsLongRenders(t *testing.T) {
 			answers <- fmt.Sprintf("%d %s", resp.StatusCode, b)
 		}()
 	}
-	time.Sleep(300 * time.Millisecond) // both renders are running
+	waitRendersInFlight(t, s.addr, 2) // both renders are running
 	began := time.Now()
 	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
@@ -208,4 +210,26 @@ func TestSIGTERMCancelsLongRenders(t *testing.T) {
 		t.Fatal("the server did not exit after SIGTERM")
 	}
 	t.Logf("exited %v after SIGTERM (shutdown-timeout 2 s)", time.Since(began))
+}
+
+// waitRendersInFlight polls /metrics until n renders run: on a loaded
+// machine the two requests may take longer than any fixed sleep to start.
+func waitRendersInFlight(t *testing.T, addr string, n int) {
+	t.Helper()
+	re := regexp.MustCompile(`(?m)^ualetters_renders_in_flight (\d+)`)
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		resp, err := http.Get("http://" + addr + "/metrics")
+		if err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if m := re.FindSubmatch(b); m != nil {
+				if got, _ := strconv.Atoi(string(m[1])); got >= n {
+					return
+				}
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("fewer than %d renders in flight after 30 s", n)
 }

@@ -91,10 +91,14 @@ func checkReaders(t *testing.T, s *Service, rs []reader, req LetterRequest) {
 	var popplerLen int
 	for _, r := range rs {
 		out := r.extract(t, pdf)
-		// U+200B is what the visible Arabic-script glyphs map to; MuPDF
-		// keeps it (see render/pdf); it is not counted as text.
-		zw := strings.Count(out, "\u200B")
-		out = strings.ReplaceAll(out, "\u200B", "")
+		// Garbage counts, invisible or not: a reader that gives a
+		// character per drawn glyph (MuPDF 1.21 did, U+200B for glyphs
+		// mapped to it) or U+FFFD for glyphs it cannot map fails, and the
+		// characters stay in the length compared with poppler's.
+		zw, bad := strings.Count(out, "\u200B"), strings.Count(out, "\uFFFD")
+		if zw+bad > 0 {
+			t.Errorf("%s gives %d U+200B and %d U+FFFD", r.name, zw, bad)
+		}
 		// poppler marks right-to-left lines with directional formatting
 		// characters (U+202B … U+202C); they are not text.
 		out = strings.Map(func(r rune) rune {
@@ -110,7 +114,7 @@ func checkReaders(t *testing.T, s *Service, rs []reader, req LetterRequest) {
 			popplerLen = n
 		}
 		ratio := float64(n) / float64(popplerLen)
-		t.Logf("%-7s miss %.1f%% of %d words, %d characters (%.2f × poppler), %d U+200B", r.name, 100*miss, len(want), n, ratio, zw)
+		t.Logf("%-7s miss %.1f%% of %d words, %d characters (%.2f × poppler), %d U+200B, %d U+FFFD", r.name, 100*miss, len(want), n, ratio, zw, bad)
 		if miss > r.maxMiss {
 			t.Errorf("%s misses %.1f%% of the words (allowed %.1f%%)\n%s", r.name, 100*miss, 100*r.maxMiss, firstDiff(want, got))
 		}

@@ -100,9 +100,8 @@ func (c *content) nums(vs ...float64) []byte {
 // the cascade puts a word's glyphs on several heights, so readers that go
 // by glyph positions and per-glyph Unicode values, MuPDF and pdf.js, read
 // garbage), and the Latin runs of a right-to-left line must not, so that
-// the line's text comes in one logical sequence. Its glyphs map to U+200B
-// (which pdf.js drops) inside an empty /ActualText span (which poppler
-// honours), and its text follows as a layer (see textLayer).
+// the line's text comes in one logical sequence. Its glyphs are drawn as
+// paths (see drawSilent) and its text follows as a layer (see textLayer).
 func (c *content) run(r *layout.GlyphRun, f *fontUse, m mode) error {
 	if !finite(r.Size, r.Baseline, r.X) || r.Size <= 0 || r.Size > 10000 {
 		return fmt.Errorf("bad font size %v, baseline %v or x %v", r.Size, r.Baseline, r.X)
@@ -112,15 +111,16 @@ func (c *content) run(r *layout.GlyphRun, f *fontUse, m mode) error {
 			return fmt.Errorf("glyph %d: bad position", i)
 		}
 	}
-	c.b = append(c.b, "/Span<<"...)
 	if m != speaking {
-		c.actualText("")
-	} else {
-		c.actualText(r.Text)
+		c.drawSilent(r, f)
+		c.textLayer(r, f, m == mirrored)
+		return nil
 	}
+	c.b = append(c.b, "/Span<<"...)
+	c.actualText(r.Text)
 	c.b = append(c.b, "BT\n"...)
 	c.state(f, r.Size, 100, 0)
-	t := textPos{f: f, cids: f.cids(m), k: r.Size / 1000, y0: round2(c.height - r.Baseline), pen: round2(r.Glyphs[0].X)}
+	t := textPos{f: f, cids: f.speak, k: r.Size / 1000, y0: round2(c.height - r.Baseline), pen: round2(r.Glyphs[0].X)}
 	c.b = c.nums(t.pen, t.y0)
 	c.b = append(c.b, "Td\n"...)
 	for i := range r.Glyphs {
@@ -128,10 +128,46 @@ func (c *content) run(r *layout.GlyphRun, f *fontUse, m mode) error {
 	}
 	c.endTJ(&t)
 	c.b = append(c.b, "ET\nEMC\n"...)
-	if m != speaking {
-		c.textLayer(r, f, m == mirrored)
-	}
 	return nil
+}
+
+// drawSilent draws the glyphs of a silent run as paths: each glyph's
+// outline is a form XObject in font units, placed by a matrix that scales
+// it to the run's size and moves it from the previous glyph's origin.
+// Readers find no text in them, so none extracts a character per glyph:
+// MuPDF 1.21 reads every glyph drawn as text, whatever its rendering mode
+// and /ActualText, and a glyph of a PDF/A-2u font must map to some
+// Unicode value. Offsets are in tenths of a font unit, accumulated
+// exactly, so every glyph lands within 0.01 pt of its position.
+func (c *content) drawSilent(r *layout.GlyphRun, f *fontUse) {
+	k := math.Round(r.Size/f.data.upem*1e8) / 1e8 // as written
+	x0, y0 := round2(r.Glyphs[0].X), round2(c.height-r.Glyphs[0].Y)
+	c.b = append(c.b, "q "...)
+	c.b = appendNum(c.b, k, 8)
+	c.b = append(c.b, " 0 0 "...)
+	c.b = appendNum(c.b, k, 8)
+	c.b = append(c.b, ' ')
+	c.b = c.nums(x0, y0)
+	c.b = append(c.b, "cm\n"...)
+	var ux, uy float64 // pen in tenths of a font unit from (x0, y0)
+	for _, g := range r.Glyphs {
+		if f.formOf[g.ID] == 0 {
+			continue // no outline
+		}
+		dx := math.Round((g.X-x0)/k*10) - ux
+		dy := math.Round((c.height-g.Y-y0)/k*10) - uy
+		if dx != 0 || dy != 0 {
+			c.b = append(c.b, "1 0 0 1 "...)
+			c.b = appendScaled(c.b, int64(dx), 10)
+			c.b = append(c.b, ' ')
+			c.b = appendScaled(c.b, int64(dy), 10)
+			c.b = append(c.b, " cm "...)
+			ux, uy = ux+dx, uy+dy
+		}
+		c.b = f.appendFormName(c.b, g.ID)
+		c.b = append(c.b, " Do\n"...)
+	}
+	c.b = append(c.b, "Q\n"...)
 }
 
 // setFont selects a font resource and size unless they are current.

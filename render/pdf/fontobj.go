@@ -18,24 +18,11 @@ func (d *docWriter) font(f *fontUse) error {
 
 	d.type0(n, base, n+4)
 	d.cidFontHead(n+1, base, n+2)
-	if f.toGID == nil {
-		d.buf = append(d.buf, "/CIDToGIDMap/Identity"...)
-	} else {
-		f.mapObj = d.alloc()
-		d.buf = append(d.buf, "/CIDToGIDMap "...)
-		d.ref(f.mapObj)
-	}
+	d.buf = append(d.buf, "/CIDToGIDMap/Identity"...)
 	d.buf = append(d.buf, "/W"...)
 	d.buf = f.appendWidths(d.buf)
 	d.buf = append(d.buf, ">>"...)
 	d.end()
-	if f.toGID != nil {
-		m := make([]byte, 2*len(f.toGID))
-		for i, g := range f.toGID {
-			binary.BigEndian.PutUint16(m[2*i:], g)
-		}
-		d.stream(f.mapObj, "", m, false)
-	}
 
 	m := f.data
 	d.begin(n + 2)

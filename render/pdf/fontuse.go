@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -68,21 +69,26 @@ const (
 )
 
 // fontUse is one font as used in the document: which glyphs, their CIDs,
-// widths and text. The subset holds glyph 0 and the used glyphs in glyph
-// id order; CID i (1 ≤ i ≤ n) is subset glyph i speaking (mapped to the
-// text of the first cluster it starts); CIDs n+1… are silent copies of
-// the glyphs that silent runs draw (mapped to U+200B ZERO WIDTH SPACE).
+// widths and text. The subset holds glyph 0 and the glyphs drawn as text
+// in glyph id order; CID i is subset glyph i, mapped to the text of the
+// first cluster it starts. Glyphs of silent runs are drawn as paths, one
+// form XObject per glyph (see content.drawSilent).
 type fontUse struct {
 	id     fonts.ID
 	data   *fontData
 	name   string   // resource name, e.g. /F4
 	use    []uint8  // glyph id -> usedSpeaking|usedSilent
-	gids   []uint16 // used glyph ids except 0, ascending
-	speak  []uint16 // glyph id -> speaking CID
-	silent []uint16 // glyph id -> silent CID
-	toGID  []uint16 // CID -> subset glyph id, when there are silent CIDs
-	mapObj int      // object number of the CIDToGIDMap stream
+	gids   []uint16 // glyph ids drawn as text except 0, ascending
+	speak  []uint16 // glyph id -> CID
 	widths []float64
+
+	// Silent glyphs with an outline become form XObjects, one per
+	// distinct outline: drawn lists the first glyph of each outline in
+	// glyph id order, formOf gives every such glyph its outline's index in
+	// drawn plus one (0: no form), forms the object number of each.
+	drawn  []uint16
+	formOf []int32
+	forms  []int
 	chars  []string // CID -> text ("" for none)
 	obj    int      // object number of the Type0 font
 
@@ -113,7 +119,7 @@ func collectFonts(doc *layout.Document, modes [][]mode, s *scratch) ([]*fontUse,
 					return nil, fmt.Errorf("pdf: page %d run %d: %w", p+1, ri, err)
 				}
 				t := s.tablesFor(int(data.numGlyphs))
-				f = &fontUse{id: r.Font, data: data, use: t.use, speak: t.speak, silent: t.silent}
+				f = &fontUse{id: r.Font, data: data, use: t.use, speak: t.speak, formOf: t.formOf}
 				byID[r.Font] = f
 			}
 			if err := f.note(r, modes[p][ri]); err != nil {
@@ -171,58 +177,76 @@ func (f *fontUse) note(r *layout.GlyphRun, m mode) error {
 	return nil
 }
 
-// assign numbers the glyphs: speaking CIDs equal subset glyph ids, silent
-// copies follow; each gets its width.
+// assign numbers the glyphs drawn as text and gives each its width; it
+// lists the silent glyphs that have an outline.
 func (f *fontUse) assign() error {
 	f.name = "/F" + strconv.Itoa(int(f.id))
-	used, nsilent := 0, 0
+	speaking := 0
 	for _, u := range f.use {
-		if u != 0 {
-			used++
-		}
-		if u&usedSilent != 0 {
-			nsilent++
+		if u&usedSpeaking != 0 {
+			speaking++
 		}
 	}
-	f.gids = make([]uint16, 0, used)
-	silent := make([]uint16, 0, nsilent)
+	f.gids = make([]uint16, 0, speaking)
+	seen := make(map[uint64]int, 256)
 	for g, u := range f.use {
-		if u != 0 {
+		if u&usedSpeaking != 0 {
 			f.gids = append(f.gids, uint16(g))
 			f.speak[g] = uint16(len(f.gids))
 		}
 		if u&usedSilent != 0 {
-			silent = append(silent, uint16(g))
+			f.addForm(uint16(g), seen)
 		}
 	}
 	n := len(f.gids)
-	if n+len(silent) >= 0xFFFF {
+	if n >= 0xFFFF {
 		return fmt.Errorf("pdf: font %s: too many glyphs", f.id)
 	}
-	f.widths = make([]float64, n+len(silent)+1)
+	f.widths = make([]float64, n+1)
 	f.widths[0] = f.data.width(0)
 	for _, g := range f.gids {
 		f.widths[f.speak[g]] = f.data.width(g)
 	}
-	f.chars = make([]string, n+len(silent)+1)
-	if len(silent) > 0 {
-		f.toGID = make([]uint16, n+len(silent)+1)
-		for i := range n + 1 {
-			f.toGID[i] = uint16(i)
-		}
-	}
-	for j, g := range silent {
-		cid := uint16(n + 1 + j)
-		f.silent[g] = cid
-		f.toGID[cid] = f.speak[g]
-		f.widths[cid] = f.widths[f.speak[g]]
-		f.chars[cid] = zwsp
-	}
+	f.chars = make([]string, n+1)
 	slices.Sort(f.layerChars)
 	for i, ch := range f.layerChars {
 		f.layerCID[ch] = uint16(i + 1)
 	}
 	return nil
+}
+
+// addForm gives a silent glyph with an outline its form: a new one, or
+// the form of an earlier glyph with the same outline (Nastaliq has glyphs
+// that differ only in their anchors). seen maps an outline's hash to its
+// index in drawn; two outlines with one hash (never seen) would just not
+// share a form.
+func (f *fontUse) addForm(gid uint16, seen map[uint64]int) {
+	form := glyphOutline(f.id, gid)
+	if form.empty() {
+		return // nothing to draw (a space)
+	}
+	i, ok := seen[form.sum]
+	if ok && bytes.Equal(glyphOutline(f.id, f.drawn[i]).z, form.z) {
+		f.formOf[gid] = int32(i + 1)
+		return
+	}
+	i = len(f.drawn)
+	if !ok {
+		seen[form.sum] = i
+	}
+	f.drawn = append(f.drawn, gid)
+	f.formOf[gid] = int32(i + 1)
+}
+
+// appendFormName writes the resource name of a glyph's form,
+// /G<font>.<glyph id>: it depends on the glyph alone, so the content of a
+// paragraph is the same bytes whatever else the document holds (glyphs of
+// one outline share the form object, not the name).
+func (f *fontUse) appendFormName(b []byte, gid uint16) []byte {
+	b = append(b, "/G"...)
+	b = strconv.AppendInt(b, int64(f.id), 10)
+	b = append(b, '.')
+	return strconv.AppendInt(b, int64(gid), 10)
 }
 
 // speakText records, per speaking CID, the characters of the first
@@ -248,13 +272,3 @@ func (f *fontUse) speakText(doc *layout.Document, modes [][]mode) {
 		}
 	}
 }
-
-// cids is the glyph id -> CID table for a run of the given mode.
-func (f *fontUse) cids(m mode) []uint16 {
-	if m == speaking {
-		return f.speak
-	}
-	return f.silent
-}
-
-const zwsp = "\u200B"

@@ -103,6 +103,10 @@ func (d *docWriter) write() ([]byte, error) {
 		if len(f.layerChars) > 0 {
 			f.layerObj = d.allocN(4)
 		}
+		f.forms = make([]int, len(f.drawn))
+		for i := range f.forms {
+			f.forms[i] = d.alloc()
+		}
 	}
 	d.pageObj = make([]int, len(d.doc.Pages))
 	for i := range d.pageObj {
@@ -123,6 +127,7 @@ func (d *docWriter) write() ([]byte, error) {
 		if err := d.font(f); err != nil {
 			return nil, err
 		}
+		d.glyphForms(f)
 	}
 	for i := range d.doc.Pages {
 		if err := d.page(i); err != nil {
@@ -237,8 +242,37 @@ func (d *docWriter) resources() {
 			d.ref(f.layerObj)
 		}
 	}
-	d.buf = append(d.buf, ">>>>"...)
+	d.buf = append(d.buf, ">>"...)
+	xobj := false
+	for _, f := range d.fonts {
+		for g, form := range f.formOf {
+			if form == 0 {
+				continue
+			}
+			if !xobj {
+				d.buf = append(d.buf, "/XObject<<"...)
+				xobj = true
+			}
+			d.buf = f.appendFormName(d.buf, uint16(g))
+			d.buf = append(d.buf, ' ')
+			d.ref(f.forms[form-1])
+		}
+	}
+	if xobj {
+		d.buf = append(d.buf, ">>"...)
+	}
+	d.buf = append(d.buf, ">>"...)
 	d.end()
+}
+
+// glyphForms writes one form XObject per distinct outline of a font's
+// silent glyphs: the outline in font units, filled in the colour of the
+// page where it is drawn.
+func (d *docWriter) glyphForms(f *fontUse) {
+	for i, g := range f.drawn {
+		form := glyphOutline(f.id, g)
+		d.rawStream(f.forms[i], form.dict, form.z)
+	}
 }
 
 func (d *docWriter) page(i int) error {
@@ -425,6 +459,7 @@ func appendPadded(b []byte, n, width int) []byte {
 const (
 	levelStream = zlib.BestSpeed
 	levelFont   = zlib.DefaultCompression
+	levelForm   = zlib.BestCompression // glyph forms, cached for the process
 )
 
 // zbuf is a reusable zlib writer with its output buffer: a fresh Flate
@@ -435,7 +470,7 @@ type zbuf struct {
 	level int
 }
 
-var zpools = map[int]*sync.Pool{levelStream: newZPool(levelStream), levelFont: newZPool(levelFont)}
+var zpools = map[int]*sync.Pool{levelStream: newZPool(levelStream), levelFont: newZPool(levelFont), levelForm: newZPool(levelForm)}
 
 func newZPool(level int) *sync.Pool {
 	return &sync.Pool{New: func() any {

@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
+	"io"
 	"math"
 	"regexp"
 	"strconv"
@@ -17,9 +19,30 @@ import (
 // drawn is a glyph as a PDF reader places it.
 type drawn struct {
 	font      string
-	cid       uint16
+	cid       uint16 // the glyph id in the name of a glyph's form XObject
 	x, y      float64
 	invisible bool
+	form      bool // drawn as a path (a glyph form XObject), not text
+}
+
+// formGlyph matches a glyph form's resource name: font id, glyph id.
+var formGlyph = regexp.MustCompile(`^/G(\d+)\.(\d+)$`)
+
+// glyphFormData returns the decoded content of every glyph form, by
+// resource name, from the file's resource dictionary.
+func glyphFormData(t *testing.T, b []byte) map[string][]byte {
+	objs := objects(t, b)
+	out := map[string][]byte{}
+	for _, obj := range objs {
+		if !bytes.HasPrefix(obj, []byte("<</Font<<")) {
+			continue
+		}
+		for _, m := range regexp.MustCompile(`(/G\d+\.\d+) (\d+) 0 R`).FindAllSubmatch(obj, -1) {
+			n, _ := strconv.Atoi(string(m[2]))
+			out[string(m[1])] = streamData(t, objs[n])
+		}
+	}
+	return out
 }
 
 // fontWidths reads each font resource's /W array from the file.
@@ -62,6 +85,8 @@ func interpret(t *testing.T, content []byte, widths map[string][]float64) []draw
 		font            string
 		tr              int
 		dict            int
+		ctm             = [6]float64{1, 0, 0, 1, 0, 0}
+		saved           [][6]float64
 	)
 	num := func(s string) float64 {
 		v, err := strconv.ParseFloat(s, 64)
@@ -75,7 +100,7 @@ func interpret(t *testing.T, content []byte, widths map[string][]float64) []draw
 			v, _ := strconv.ParseUint(hex[i:i+4], 16, 16)
 			cid := uint16(v)
 			// The text layer draws only the blank glyph.
-			out = append(out, drawn{font, cid, x, ly + rise, tr == 3 || strings.HasPrefix(font, "/T")})
+			out = append(out, drawn{font, cid, x, ly + rise, tr == 3 || strings.HasPrefix(font, "/T"), false})
 			w := 500.0
 			if ws := widths[font]; ws != nil {
 				w = ws[cid]
@@ -95,6 +120,25 @@ func interpret(t *testing.T, content []byte, widths map[string][]float64) []draw
 			continue
 		}
 		switch tok {
+		case "q":
+			saved = append(saved, ctm)
+		case "Q":
+			ctm, saved = saved[len(saved)-1], saved[:len(saved)-1]
+		case "cm":
+			var m [6]float64
+			for i := range m {
+				m[i] = num(stack[i])
+			}
+			ctm = [6]float64{m[0]*ctm[0] + m[1]*ctm[2], m[0]*ctm[1] + m[1]*ctm[3],
+				m[2]*ctm[0] + m[3]*ctm[2], m[2]*ctm[1] + m[3]*ctm[3],
+				m[4]*ctm[0] + m[5]*ctm[2] + ctm[4], m[4]*ctm[1] + m[5]*ctm[3] + ctm[5]}
+		case "Do":
+			g := formGlyph.FindStringSubmatch(stack[0])
+			if g == nil {
+				t.Fatalf("XObject %s is not a glyph form", stack[0])
+			}
+			gid, _ := strconv.Atoi(g[2])
+			out = append(out, drawn{"/F" + g[1], uint16(gid), ctm[4], ctm[5], false, true})
 		case "BT":
 			lx, ly, x = 0, 0, 0
 		case "Td":
@@ -184,6 +228,7 @@ func TestGlyphPositions(t *testing.T) {
 			t.Fatalf("%s: %d content streams for %d pages", name, len(pages), len(doc.Pages))
 		}
 		cidOf := map[string]uint16{}
+		forms := glyphFormData(t, b)
 		modes := runModes(doc)
 		checked := 0
 		for p, page := range doc.Pages {
@@ -196,6 +241,9 @@ func TestGlyphPositions(t *testing.T) {
 			i := 0
 			for ri, r := range page.Runs {
 				for _, g := range r.Glyphs {
+					if modes[p][ri] != speaking && glyphOutline(r.Font, g.ID).empty() {
+						continue // a silent glyph without outline is not drawn
+					}
 					if i >= len(visible) {
 						t.Fatalf("%s page %d: only %d glyphs drawn", name, p+1, len(visible))
 					}
@@ -206,13 +254,24 @@ func TestGlyphPositions(t *testing.T) {
 						t.Errorf("%s page %d glyph %d (gid %d): at (%.4f, %.4f), want (%.4f, %.4f)",
 							name, p+1, i, g.ID, d.x, d.y, g.X, wantY)
 					}
-					// one code per glyph and mode: speaking, or a silent copy
+					// speaking glyphs are text, one code per glyph; silent
+					// ones are the glyph's form
 					key := fmt.Sprint(r.Font, "/", g.ID, "/", modes[p][ri] == speaking)
 					if c, ok := cidOf[key]; ok && c != d.cid {
 						t.Errorf("%s: glyph %s drawn as CID %d and %d", name, key, c, d.cid)
 					}
 					cidOf[key] = d.cid
-					checkWidth(t, r.Font, g.ID, widths["/F"+strconv.Itoa(int(r.Font))][d.cid])
+					if d.form != (modes[p][ri] != speaking) {
+						t.Errorf("%s page %d glyph %d (gid %d, mode %d): drawn as form %v", name, p+1, i, g.ID, modes[p][ri], d.form)
+					}
+					// a form is named after its glyph and draws its outline
+					// (glyphs of one outline share the object)
+					if fn := fmt.Sprintf("/G%d.%d", r.Font, d.cid); d.form && (d.cid != g.ID || !bytes.Equal(forms[fn], inflate(t, glyphOutline(r.Font, g.ID).z))) {
+						t.Errorf("%s page %d glyph %d (gid %d): form %s is not its outline", name, p+1, i, g.ID, fn)
+					}
+					if !d.form {
+						checkWidth(t, r.Font, g.ID, widths["/F"+strconv.Itoa(int(r.Font))][d.cid])
+					}
 					checked++
 				}
 			}
@@ -237,4 +296,18 @@ func checkWidth(t *testing.T, id fonts.ID, gid uint16, w float64) {
 	if math.Abs(want-w) > 0.005 {
 		t.Errorf("%s glyph %d: /W width %v, font advance %v", id, gid, w, want)
 	}
+}
+
+// inflate decompresses a zlib stream.
+func inflate(t testing.TB, z []byte) []byte {
+	t.Helper()
+	r, err := zlib.NewReader(bytes.NewReader(z))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -13,11 +13,12 @@ type scratch struct {
 	tables  []glyphTables
 }
 
-// glyphTables are a font's per-glyph tables (fontUse.use, speak, silent),
+// glyphTables are a font's per-glyph tables (fontUse.use, speak, formOf),
 // sized to its glyph count.
 type glyphTables struct {
-	use           []uint8
-	speak, silent []uint16
+	use    []uint8
+	speak  []uint16
+	formOf []int32
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -29,19 +30,19 @@ func (s *scratch) tablesFor(n int) glyphTables {
 		t, s.tables = s.tables[k-1], s.tables[:k-1]
 	}
 	if cap(t.use) < n {
-		return glyphTables{use: make([]uint8, n), speak: make([]uint16, n), silent: make([]uint16, n)}
+		return glyphTables{use: make([]uint8, n), speak: make([]uint16, n), formOf: make([]int32, n)}
 	}
-	t = glyphTables{use: t.use[:n], speak: t.speak[:n], silent: t.silent[:n]}
+	t = glyphTables{use: t.use[:n], speak: t.speak[:n], formOf: t.formOf[:n]}
 	clear(t.use)
 	clear(t.speak)
-	clear(t.silent)
+	clear(t.formOf)
 	return t
 }
 
 // release gives the fonts' tables back and the scratch to the pool.
 func (s *scratch) release(used []*fontUse) {
 	for _, f := range used {
-		s.tables = append(s.tables, glyphTables{use: f.use, speak: f.speak, silent: f.silent})
+		s.tables = append(s.tables, glyphTables{use: f.use, speak: f.speak, formOf: f.formOf})
 	}
 	scratches.Put(s)
 }

@@ -200,7 +200,7 @@ func TestConcurrentRenders(t *testing.T) {
 // TestSize holds the size goals: a one-page Urdu letter within
 // 100 KB, an English one within 40 KB. The Urdu test letter measured
 // 50.9 KB with its glyphs as text, 117.4 KB with one exact outline form
-// per glyph, 90.6 KB with simplified outlines shared between glyphs of
+// per glyph, 89.5 KB with simplified outlines shared between glyphs of
 // the same shape (see curve.go and fontUse.addForm).
 func TestSize(t *testing.T) {
 	for _, c := range []struct {

@@ -85,9 +85,10 @@ type fontUse struct {
 	// Silent glyphs with an outline become form XObjects, one per
 	// distinct outline: drawn lists the first glyph of each outline in
 	// glyph id order, formOf gives every such glyph its outline's index in
-	// drawn plus one (0: no form), forms the object number of each.
+	// drawn plus one (0: no form; at most 65,534 forms, glyph 0 has none),
+	// forms the object number of each.
 	drawn  []uint16
-	formOf []int32
+	formOf []uint16
 	forms  []int
 	chars  []string // CID -> text ("" for none)
 	obj    int      // object number of the Type0 font
@@ -181,14 +182,20 @@ func (f *fontUse) note(r *layout.GlyphRun, m mode) error {
 // lists the silent glyphs that have an outline.
 func (f *fontUse) assign() error {
 	f.name = "/F" + strconv.Itoa(int(f.id))
-	speaking := 0
+	speaking, silent := 0, 0
 	for _, u := range f.use {
 		if u&usedSpeaking != 0 {
 			speaking++
 		}
+		if u&usedSilent != 0 {
+			silent++
+		}
 	}
 	f.gids = make([]uint16, 0, speaking)
-	seen := make(map[uint64]int, 256)
+	var seen map[uint64]int // outline hash -> index in drawn
+	if silent > 0 {
+		seen = make(map[uint64]int, silent)
+	}
 	for g, u := range f.use {
 		if u&usedSpeaking != 0 {
 			f.gids = append(f.gids, uint16(g))
@@ -227,7 +234,7 @@ func (f *fontUse) addForm(gid uint16, seen map[uint64]int) {
 	}
 	i, ok := seen[form.sum]
 	if ok && bytes.Equal(glyphOutline(f.id, f.drawn[i]).z, form.z) {
-		f.formOf[gid] = int32(i + 1)
+		f.formOf[gid] = uint16(i + 1)
 		return
 	}
 	i = len(f.drawn)
@@ -235,7 +242,7 @@ func (f *fontUse) addForm(gid uint16, seen map[uint64]int) {
 		seen[form.sum] = i
 	}
 	f.drawn = append(f.drawn, gid)
-	f.formOf[gid] = int32(i + 1)
+	f.formOf[gid] = uint16(i + 1)
 }
 
 // appendFormName writes the resource name of a glyph's form,

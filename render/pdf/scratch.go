@@ -18,7 +18,7 @@ type scratch struct {
 type glyphTables struct {
 	use    []uint8
 	speak  []uint16
-	formOf []int32
+	formOf []uint16
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -30,7 +30,7 @@ func (s *scratch) tablesFor(n int) glyphTables {
 		t, s.tables = s.tables[k-1], s.tables[:k-1]
 	}
 	if cap(t.use) < n {
-		return glyphTables{use: make([]uint8, n), speak: make([]uint16, n), formOf: make([]int32, n)}
+		return glyphTables{use: make([]uint8, n), speak: make([]uint16, n), formOf: make([]uint16, n)}
 	}
 	t = glyphTables{use: t.use[:n], speak: t.speak[:n], formOf: t.formOf[:n]}
 	clear(t.use)

@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	"sync"
 	"unicode"
 
 	"github.com/go-text/typesetting/font"
@@ -75,48 +74,11 @@ func (id ID) Arabic() bool { return id <= NaskhBold }
 
 func (id ID) String() string { return infos[id].psName }
 
-type loaded struct {
-	data []byte
-	font *font.Font
-}
-
-var (
-	loadOnce sync.Once
-	table    [count]loaded
-	loadErr  error
-)
-
-// Load parses every bundled font; it is cheap after the first call.
-func Load() error {
-	loadOnce.Do(func() {
-		for id := range table {
-			data, err := files.ReadFile(infos[id].file)
-			if err != nil {
-				loadErr = fmt.Errorf("fonts: read %s: %w", infos[id].file, err)
-				return
-			}
-			face, err := font.ParseTTF(bytes.NewReader(data))
-			if err != nil {
-				loadErr = fmt.Errorf("fonts: parse %s: %w", infos[id].file, err)
-				return
-			}
-			table[id] = loaded{data: data, font: face.Font}
-		}
-	})
-	return loadErr
-}
-
-func mustLoad() {
-	if err := Load(); err != nil {
-		panic(err) // the fonts are embedded: failure means a broken build
-	}
-}
-
 // Bytes returns the font file (shared; callers must not modify it).
-func (id ID) Bytes() []byte { mustLoad(); return table[id].data }
+func (id ID) Bytes() []byte { return id.entry().data }
 
 // Font returns the parsed font (shared, read-only).
-func (id ID) Font() *font.Font { mustLoad(); return table[id].font }
+func (id ID) Font() *font.Font { return id.entry().font }
 
 // NewFace returns a new face for the font; faces are cheap and hold
 // per-user state, so each goroutine should use its own.

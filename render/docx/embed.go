@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"strings"
-	"sync"
 
 	"github.com/ualetters/ualetters/fonts"
 )
@@ -22,12 +21,6 @@ type embedded struct {
 	crc        uint32 // CRC-32 of the obfuscated font
 	size       uint64 // length of the font
 }
-
-var (
-	prepOnce [len(allFonts)]sync.Once
-	prepared [len(allFonts)]embedded
-	prepErr  [len(allFonts)]error
-)
 
 var allFonts = [...]fonts.ID{
 	fonts.NastaliqRegular, fonts.NastaliqBold, fonts.NaskhRegular,
@@ -46,19 +39,16 @@ func Prepare() error {
 	return nil
 }
 
-// fontPart returns the prepared embedding of a font, preparing it once.
+// fontPart returns the prepared embedding of a font, from the font
+// registry (prepared once per process).
 func fontPart(id fonts.ID) (*embedded, error) {
-	i := int(id)
-	if i < 0 || i >= len(allFonts) {
-		return nil, fmt.Errorf("docx: unknown font %d", i)
-	}
-	prepOnce[i].Do(func() {
-		prepErr[i] = prepare(id, &prepared[i])
+	return fonts.Value(fonts.DOCXPart, id, func(id fonts.ID) (*embedded, int, error) {
+		e := &embedded{}
+		if err := prepare(id, e); err != nil {
+			return nil, 0, err
+		}
+		return e, len(e.compressed) + len(e.key) + 64, nil
 	})
-	if prepErr[i] != nil {
-		return nil, prepErr[i]
-	}
-	return &prepared[i], nil
 }
 
 func prepare(id fonts.ID, e *embedded) error {

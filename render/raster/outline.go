@@ -1,8 +1,6 @@
 package raster
 
 import (
-	"sync"
-
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/font/opentype"
 
@@ -20,50 +18,29 @@ type outline struct {
 
 func (o *outline) empty() bool { return len(o.ops) == 0 }
 
-type glyphKey struct {
-	font fonts.ID
-	gid  uint16
-}
-
-// outlines caches glyph outlines for the life of the process: the fonts are
+// glyphOutline returns a glyph's outline from the font registry, which
+// keeps every outline loaded for the life of the process: the fonts are
 // embedded and immutable, and a letter uses a few hundred distinct glyphs.
-var outlines sync.Map // glyphKey → *outline
-
-// faces holds one go-text face per font for loading outlines; a face is not
-// safe for concurrent use, so each is guarded by its own lock.
-var faces struct {
-	sync.Mutex
-	m map[fonts.ID]*font.Face
-}
-
-// validFont reports whether id names a bundled font.
-func validFont(id fonts.ID) bool { return id >= 0 && int(id) < len(fonts.All()) }
-
-// glyphOutline returns the cached outline of a glyph; unknown glyph ids give
-// an empty outline. It is safe for concurrent use.
+// Unknown glyph ids give an empty outline. It is safe for concurrent use.
 func glyphOutline(id fonts.ID, gid uint16) *outline {
-	k := glyphKey{id, gid}
-	if o, ok := outlines.Load(k); ok {
-		return o.(*outline)
-	}
-	o := loadOutline(id, gid)
-	actual, _ := outlines.LoadOrStore(k, o)
-	return actual.(*outline)
+	return fonts.Glyph(fonts.GlyphOutlines, id, gid, loadOutline)
 }
 
-func loadOutline(id fonts.ID, gid uint16) *outline {
-	faces.Lock()
-	defer faces.Unlock()
-	if faces.m == nil {
-		faces.m = map[fonts.ID]*font.Face{}
-	}
-	face := faces.m[id]
-	if face == nil {
-		face = id.NewFace()
-		faces.m[id] = face
-	}
+// loadOutline reads a glyph's outline with the font's shared face and
+// reports the bytes it takes.
+func loadOutline(id fonts.ID, gid uint16) (*outline, int) {
+	var o *outline
+	id.WithFace(func(face *font.Face) { o = flatten(face.GlyphData(font.GID(gid))) })
+	return o, o.bytes()
+}
+
+// bytes is the heap the outline takes: the struct and its two slices.
+func (o *outline) bytes() int { return 80 + cap(o.ops) + 4*cap(o.pts) }
+
+// flatten turns go-text's glyph data into an outline.
+func flatten(glyph font.GlyphData) *outline {
 	o := &outline{}
-	data, ok := face.GlyphData(font.GID(gid)).(font.GlyphOutline)
+	data, ok := glyph.(font.GlyphOutline)
 	if !ok {
 		return o
 	}

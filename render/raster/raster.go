@@ -191,7 +191,7 @@ func addSat(dst, src []byte) {
 
 // run paints the glyphs of one run from their outlines.
 func (c *canvas) run(g *glyphPainter, run *layout.GlyphRun) {
-	if !validFont(run.Font) || !(run.Size > 0 && run.Size <= maxFontSize) {
+	if !run.Font.Valid() || !(run.Size > 0 && run.Size <= maxFontSize) {
 		return
 	}
 	scale := run.Size / run.Font.Upem()

@@ -3,7 +3,6 @@ package text
 import (
 	"math"
 	"sort"
-	"sync"
 
 	"github.com/go-text/typesetting/font"
 
@@ -28,16 +27,18 @@ var (
 	arabicBodyLetters = []rune("بتثپجچحخسشصضعغفقمنہیئ") // set medial, between two ZWJs
 )
 
-var bodyHeights sync.Map // fonts.ID -> float64
-
 // BodyHeight is the median ink height, in font units, of a font's small
 // letters: x-height letters for Latin, medial forms of Arabic letters
 // without ascender or descender (their dots are separate glyphs and are
-// left out).
+// left out). The font registry keeps it per font.
 func BodyHeight(id fonts.ID) float64 {
-	if v, ok := bodyHeights.Load(id); ok {
-		return v.(float64)
-	}
+	h, _ := fonts.Value(fonts.BodyHeight, id, func(id fonts.ID) (float64, int, error) {
+		return bodyHeight(id), 8, nil
+	})
+	return h
+}
+
+func bodyHeight(id fonts.ID) float64 {
 	face := id.NewFace()
 	var hs []float64
 	letters := latinBodyLetters
@@ -58,9 +59,7 @@ func BodyHeight(id fonts.ID) float64 {
 		hs = append(hs, tallest)
 	}
 	sort.Float64s(hs)
-	h := hs[len(hs)/2]
-	bodyHeights.Store(id, h)
-	return h
+	return hs[len(hs)/2]
 }
 
 // MatchedSize is the size, to the half point, at which the language's

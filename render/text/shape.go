@@ -102,22 +102,16 @@ func shapeInto(dst []ShapedGlyph, id fonts.ID, p ShapingParams, text []rune) []S
 	return dst
 }
 
-// hyphenGlyphs caches, per font, the glyph and advance (font units) of the
-// hyphen set after a word broken at a line end.
-var hyphenGlyphs sync.Map // fonts.ID -> [2]float64
-
 // hyphenGlyph returns the glyph of "-" in the font and its advance in font
-// units, as HarfBuzz shapes it.
+// units, as HarfBuzz shapes it; the font registry keeps it per font.
 func hyphenGlyph(id fonts.ID) (uint16, float64) {
-	if v, ok := hyphenGlyphs.Load(id); ok {
-		g := v.([2]float64)
-		return uint16(g[0]), g[1]
-	}
-	gs := ShapeUnits(id, ParamsFor("en", id.Arabic(), false), []rune{'-'})
-	g := [2]float64{}
-	if len(gs) > 0 {
-		g = [2]float64{float64(gs[0].GID), float64(gs[0].XAdvance)}
-	}
-	hyphenGlyphs.Store(id, g)
+	g, _ := fonts.Value(fonts.HyphenGlyph, id, func(id fonts.ID) ([2]float64, int, error) {
+		gs := ShapeUnits(id, ParamsFor("en", id.Arabic(), false), []rune{'-'})
+		g := [2]float64{}
+		if len(gs) > 0 {
+			g = [2]float64{float64(gs[0].GID), float64(gs[0].XAdvance)}
+		}
+		return g, 16, nil
+	})
 	return uint16(g[0]), g[1]
 }

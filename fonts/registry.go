@@ -27,7 +27,8 @@ type Cache int
 // The per-font caches. The bounds in CacheBound are ceilings measured
 // with every entry filled (TestCacheCeilings fills them and checks).
 const (
-	// Parsed: the font file and go-text's parsed font (fonts).
+	// Parsed: the font file, go-text's parsed font and the shared face
+	// (fonts).
 	Parsed Cache = iota
 	// PDFFont: the font parsed for embedding in PDF, with its
 	// descriptor metrics (render/pdf).
@@ -47,12 +48,12 @@ var cacheInfos = [numCaches]struct {
 	name  string
 	bound int // bytes, all seven fonts with every entry filled
 }{
-	Parsed:        {"font_files", 6 << 20},
+	Parsed:        {"font_files", 11 << 20},
 	PDFFont:       {"font_pdf", 1 << 20},
 	DOCXPart:      {"font_docx_parts", 4 << 20},
 	HyphenGlyph:   {"font_hyphen_glyphs", 1 << 10},
 	BodyHeight:    {"font_body_heights", 1 << 10},
-	GlyphOutlines: {"font_glyph_outlines", 16 << 20},
+	GlyphOutlines: {"font_glyph_outlines", 13 << 20},
 }
 
 // Name is the cache's name on /metrics.
@@ -141,7 +142,11 @@ func (r *registry) load() error {
 
 // parsedOverhead is the heap go-text's parsed font takes per glyph beyond
 // the file, measured (TestCacheCeilings) and rounded up.
-const parsedOverhead = 160
+const parsedOverhead = 480
+
+// faceBytes is what a shared face takes: go-text keeps the extents of
+// every glyph it measures, 20 bytes a glyph.
+func faceBytes(nGlyphs int) int64 { return 128 + 20*int64(nGlyphs) }
 
 // numGlyphs reads the glyph count from the font's maxp table.
 func numGlyphs(data []byte) (int, error) {
@@ -187,6 +192,7 @@ func (id ID) WithFace(f func(*font.Face)) {
 	defer e.face.Unlock()
 	if e.face.face == nil {
 		e.face.face = font.NewFace(e.font)
+		reg.stats[Parsed].bytes.Add(faceBytes(e.nGlyphs))
 	}
 	f(e.face.face)
 }

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"github.com/ualetters/ualetters/fonts"
 	"github.com/ualetters/ualetters/internal/lru"
 	"github.com/ualetters/ualetters/render/hyphen"
 	"github.com/ualetters/ualetters/render/pdf"
@@ -22,9 +23,11 @@ const (
 	streamPieceBytes = 6 << 20 // pdf: compressed stream pieces and their raw bytes
 )
 
-// caches is the one registry of the render caches a Service owns; the
-// per-font data that never grows (parsed fonts, DOCX font parts, glyph
-// outlines) belongs to the fonts themselves and is not counted here.
+// caches is the one registry of the render caches a Service owns. The
+// per-font data (parsed fonts, PDF fonts, DOCX font parts, hyphen glyphs,
+// body heights, glyph outlines) is held by the process's font registry,
+// each cache bounded by the fonts' glyph counts, and reported beside
+// these by CacheStats.
 type caches struct {
 	text *text.Cache
 	pdf  *pdf.Cache
@@ -39,18 +42,23 @@ func newCaches() caches {
 
 // CacheStat is one cache's counters and size.
 type CacheStat struct {
-	Name string // shaped_runs, paragraphs, font_subsets, stream_pieces, hyphen_memo
+	Name string // shaped_runs, paragraphs, font_subsets, stream_pieces, hyphen_memo, font_...
 	lru.Stats
 }
 
-// CacheStats reports every render cache, for /metrics.
+// CacheStats reports every render cache, for /metrics: the service's
+// own, then the font registry's per-font caches.
 func (s *Service) CacheStats() []CacheStat {
 	c := s.be.caches
-	return []CacheStat{
+	stats := []CacheStat{
 		{"shaped_runs", c.text.RunStats()},
 		{"paragraphs", c.text.ParagraphStats()},
 		{"font_subsets", c.pdf.SubsetStats()},
 		{"stream_pieces", c.pdf.SegmentStats()},
 		{"hyphen_memo", hyphen.MemoStats()},
 	}
+	for _, fc := range fonts.Caches() {
+		stats = append(stats, CacheStat{fc.Name(), fonts.Stats(fc)})
+	}
+	return stats
 }

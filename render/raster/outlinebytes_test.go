@@ -49,6 +49,9 @@ func TestOutlineBytes(t *testing.T) {
 			glyphOutline(id, uint16(gid))
 		}
 	}
+	if st := fonts.Stats(fonts.Parsed); st.Bytes > st.MaxBytes { // with the shared faces
+		t.Errorf("the parsed fonts and their faces count %d bytes, bound %d", st.Bytes, st.MaxBytes)
+	}
 	st := fonts.Stats(fonts.GlyphOutlines)
 	t.Logf("the registry's outline cache: %d entries, %d bytes, bound %d", st.Entries, st.Bytes, st.MaxBytes)
 	if st.Entries != glyphs || st.Bytes > st.MaxBytes {

@@ -139,6 +139,7 @@ func (r *registry) load() error {
 		}
 		r.entries[id] = entry{data: data, font: face.Font, nGlyphs: n}
 		r.stats[Parsed].entries.Add(1)
+		r.stats[Parsed].misses.Add(1) // read once; later reads of a parsed font are not counted
 		r.stats[Parsed].bytes.Add(int64(len(data)) + parsedOverhead*int64(n))
 	}
 	return nil

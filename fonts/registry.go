@@ -43,6 +43,9 @@ const (
 	BodyHeight
 	// GlyphOutlines: each glyph's flattened outline (render/raster).
 	GlyphOutlines
+	// GlyphForms: each glyph's outline as a compressed PDF form XObject
+	// (render/pdf).
+	GlyphForms
 	numCaches
 )
 
@@ -58,6 +61,7 @@ var cacheInfos = [numCaches]struct {
 	HyphenGlyph:   {"font_hyphen_glyphs", 1 << 10},   // 16 bytes a font
 	BodyHeight:    {"font_body_heights", 1 << 10},    // 8 bytes a font
 	GlyphOutlines: {"font_glyph_outlines", 13 << 20}, // 13.05 MB, every glyph
+	GlyphForms:    {"font_glyph_forms", 6 << 20},     // 5.2 MiB counted, 5.4 MiB of heap, every glyph
 }
 
 // Name is the cache's name on /metrics.

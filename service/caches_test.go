@@ -67,9 +67,9 @@ func heapAfterLetters(t *testing.T, n int, runs, paras, subsets, pieces int) (gr
 // TestCacheBytes fills every render cache with unique letters and checks
 // that the heap they take is what they count (within a quarter), so the
 // bounds in caches.go are bounds on memory. Letters through caches of
-// zero bytes give the growth that is not the caches'. (The process-wide
-// glyph form cache of render/pdf, bounded by the bundled fonts, is filled
-// by a first pass.)
+// zero bytes give the growth that is not the caches'. (The font
+// registry's caches, bounded by the bundled fonts, are filled by a first
+// pass and not counted.)
 func TestCacheBytes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders 1,200 letters")

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"hash/fnv"
 	"math"
-	"sync"
 
 	gofont "github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/font/opentype"
@@ -27,46 +26,29 @@ type glyphForm struct {
 // empty reports a glyph without outline (a space): nothing to draw.
 func (g *glyphForm) empty() bool { return len(g.z) == 0 }
 
-type glyphKey struct {
-	font fonts.ID
-	gid  uint16
-}
-
-// glyphForms caches outlines for the life of the process: the fonts are
-// bundled and immutable.
-var glyphForms sync.Map // glyphKey → *glyphForm
-
-// outlineFaces holds one go-text face per font; a face is not safe for
-// concurrent use, so the map and every lookup are guarded by one lock.
-var outlineFaces struct {
-	sync.Mutex
-	m map[fonts.ID]*gofont.Face
-}
-
-// glyphOutline returns the form of a glyph; a glyph without outline (a
-// space) has an empty path.
+// glyphOutline returns the form of a glyph from the font registry, which
+// keeps every form built for the life of the process (the fonts are
+// bundled and immutable); a glyph without outline (a space) has an empty
+// path.
 func glyphOutline(id fonts.ID, gid uint16) *glyphForm {
-	k := glyphKey{id, gid}
-	if g, ok := glyphForms.Load(k); ok {
-		return g.(*glyphForm)
-	}
-	g := loadGlyphForm(id, gid)
-	actual, _ := glyphForms.LoadOrStore(k, g)
-	return actual.(*glyphForm)
+	return fonts.Glyph(fonts.GlyphForms, id, gid, loadGlyphForm)
 }
 
-func loadGlyphForm(id fonts.ID, gid uint16) *glyphForm {
-	outlineFaces.Lock()
-	if outlineFaces.m == nil {
-		outlineFaces.m = map[fonts.ID]*gofont.Face{}
-	}
-	face := outlineFaces.m[id]
-	if face == nil {
-		face = id.NewFace()
-		outlineFaces.m[id] = face
-	}
-	data, _ := face.GlyphData(gofont.GID(gid)).(gofont.GlyphOutline)
-	outlineFaces.Unlock()
+// bytes is the heap the form takes: the struct, the compressed operators
+// and the dictionary.
+func (g *glyphForm) bytes() int { return 48 + cap(g.z) + len(g.dict) }
+
+// loadGlyphForm builds a glyph's form from its outline, read with the
+// font's shared face, and reports the bytes it takes.
+func loadGlyphForm(id fonts.ID, gid uint16) (*glyphForm, int) {
+	var data gofont.GlyphOutline
+	id.WithFace(func(face *gofont.Face) { data, _ = face.GlyphData(gofont.GID(gid)).(gofont.GlyphOutline) })
+	g := formOf(data)
+	return g, g.bytes()
+}
+
+// formOf turns an outline into a form.
+func formOf(data gofont.GlyphOutline) *glyphForm {
 	path, bbox := pathOf(data.Segments)
 	g := &glyphForm{}
 	if len(path) > 0 {

@@ -119,3 +119,26 @@ func TestGlyphCache(t *testing.T) {
 		t.Errorf("Noto Sans Bold has %d glyphs by its maxp table", n)
 	}
 }
+
+// TestGlyphConcurrent has eight goroutines ask for the same glyphs at
+// once (run with -race): each gets the one value kept, and the registry
+// counts each glyph once.
+func TestGlyphConcurrent(t *testing.T) {
+	before := Stats(GlyphOutlines)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for gid := uint16(10); gid < 20; gid++ {
+				if v := Glyph(GlyphOutlines, NaskhRegular, gid, func(_ ID, g uint16) (int, int) { return int(g), 8 }); v != int(gid) {
+					t.Errorf("glyph %d: %d", gid, v)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if d := Stats(GlyphOutlines).Entries - before.Entries; d != 10 {
+		t.Errorf("%d entries added for 10 glyphs", d)
+	}
+}

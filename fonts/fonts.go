@@ -1,6 +1,7 @@
 // Package fonts embeds the OFL-licensed Noto fonts the service typesets with
-// (see OFL.txt), parses each once, and answers which font covers which
-// character for a given letter language.
+// (see OFL.txt), parses each once, holds every per-font cache of the
+// renderers in one registry (registry.go), and answers which font covers
+// which character for a given letter language.
 package fonts
 
 import (

@@ -26,8 +26,8 @@ type Cache int
 
 // The per-font caches. Their bounds (cacheInfos) are ceilings measured
 // with every entry filled: TestParsedBytes, and TestFontDataBytes,
-// TestFontPartBytes and TestOutlineBytes in the renderers, fill them and
-// check the heap taken against the bytes counted.
+// TestFontPartBytes, TestOutlineBytes and TestGlyphCacheBound in the
+// renderers, fill them and check the heap taken against the bytes counted.
 const (
 	// Parsed: the font file, go-text's parsed font and the shared face
 	// (fonts).

@@ -252,36 +252,41 @@ func (c *content) textLayer(r *layout.GlyphRun, f *fontUse, mirror bool) {
 		c.b = append(c.b, "0 Ts\n"...)
 	}
 	y := round2(c.height - r.Baseline)
-	if !mirror {
-		c.setFont(f.layerName, r.Size)
-		c.b = c.nums(left, y)
-		c.b = append(c.b, "Td\n<"...)
-		for _, ch := range text {
-			c.b = appendHex16(c.b, f.layerCID[ch])
-		}
-		c.b = append(c.b, ">Tj\nET\n"...)
+	if !r.RTL {
+		c.ltrLayer(text, f, r.Size, left, y, mirror)
 		return
 	}
 	c.b = append(c.b, "-1 0 0 1 "...)
-	if r.RTL {
-		c.b = c.nums(left+width, y)
-	} else {
-		c.b = c.nums(left+width/float64(len(text)), y)
-	}
+	c.b = c.nums(left+width, y)
 	c.b = append(c.b, "Tm\n"...)
 	c.setFont(f.layerName, r.Size)
-	back := appendNum(nil, 2*f.widths[f.speak[f.blank]], 2)
 	for _, ch := range text {
-		c.b = append(c.b, "/C BMC["...)
-		c.b = append(c.b, '<')
+		c.b = append(c.b, "/C BMC<"...)
 		c.b = appendHex16(c.b, f.layerCID[ch])
-		c.b = append(c.b, '>')
-		if !r.RTL {
-			c.b = append(c.b, back...)
-		}
-		c.b = append(c.b, "]TJ EMC\n"...)
+		c.b = append(c.b, ">Tj EMC\n"...)
 	}
 	c.b = append(c.b, "ET\n"...)
+}
+
+// ltrLayer writes the text of a left-to-right run from its left edge,
+// advancing rightwards. Inside a right-to-left line it is one marked
+// piece, so pdf.js keeps it apart from the mirrored characters around it.
+func (c *content) ltrLayer(text []rune, f *fontUse, size, left, y float64, inRTL bool) {
+	c.setFont(f.layerName, size)
+	c.b = c.nums(left, y)
+	c.b = append(c.b, "Td\n"...)
+	if inRTL {
+		c.b = append(c.b, "/C BMC"...)
+	}
+	c.b = append(c.b, '<')
+	for _, ch := range text {
+		c.b = appendHex16(c.b, f.layerCID[ch])
+	}
+	c.b = append(c.b, ">Tj"...)
+	if inRTL {
+		c.b = append(c.b, " EMC"...)
+	}
+	c.b = append(c.b, "\nET\n"...)
 }
 
 // appendLogicalChars appends the text of a run's clusters in logical

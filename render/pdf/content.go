@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 
+	"golang.org/x/text/unicode/bidi"
+
 	"github.com/ualetters/ualetters/render/layout"
 )
 
@@ -20,6 +22,7 @@ type content struct {
 	rise     float64
 	tz       float64 // horizontal scaling, percent
 	tr       int     // text rendering mode
+	ltrEnd   float64 // baseline of the last layer piece if it ran left to right in a right-to-left line, else NaN
 }
 
 func finite(vs ...float64) bool {
@@ -236,6 +239,15 @@ func (c *content) textLayer(r *layout.GlyphRun, f *fontUse, mirror bool) {
 	if len(text) == 0 {
 		return
 	}
+	y := round2(c.height - r.Baseline)
+	afterLTR := c.ltrEnd == y
+	c.ltrEnd = math.NaN()
+	if mirror && r.RTL && afterLTR && needsRLM(text[0]) {
+		c.runes = append(c.runes, 0)
+		copy(c.runes[1:], c.runes)
+		c.runes[0] = rlm
+		text = c.runes
+	}
 	left, width := r.X, r.Width
 	if width <= 0 {
 		left, width = glyphExtent(r)
@@ -251,9 +263,11 @@ func (c *content) textLayer(r *layout.GlyphRun, f *fontUse, mirror bool) {
 		c.rise = 0
 		c.b = append(c.b, "0 Ts\n"...)
 	}
-	y := round2(c.height - r.Baseline)
-	if !r.RTL {
+	if !mirror || !r.RTL {
 		c.ltrLayer(text, f, r.Size, left, y, mirror)
+		if mirror {
+			c.ltrEnd = y
+		}
 		return
 	}
 	c.b = append(c.b, "-1 0 0 1 "...)
@@ -287,6 +301,37 @@ func (c *content) ltrLayer(text []rune, f *fontUse, size, left, y float64, inRTL
 		c.b = append(c.b, " EMC"...)
 	}
 	c.b = append(c.b, "\nET\n"...)
+}
+
+// rlm is U+200F RIGHT-TO-LEFT MARK.
+const rlm = '\u200F'
+
+// needsRLM reports whether a right-to-left run that follows a
+// left-to-right one in its line starts with a neutral character (a
+// closing bracket, a space): poppler's bidi counts neutrals between two
+// left-to-right pieces as left to right and joins the pieces, so that
+// "(Amnesty International) UNHCR" came out as "UNHCR )Amnesty
+// International". A mark of right-to-left class before the neutral, on
+// the layer, keeps them apart.
+func needsRLM(first rune) bool {
+	p, _ := bidi.LookupRune(first)
+	c := p.Class()
+	return c != bidi.R && c != bidi.AL
+}
+
+// firstLogical is the first character of a run in logical order, or a
+// strong right-to-left letter for a run without characters.
+func firstLogical(r *layout.GlyphRun) rune {
+	for i := range r.Glyphs {
+		j := i
+		if r.RTL {
+			j = len(r.Glyphs) - 1 - i
+		}
+		for _, ch := range r.Glyphs[j].Chars {
+			return ch
+		}
+	}
+	return '\u05D0'
 }
 
 // appendLogicalChars appends the text of a run's clusters in logical

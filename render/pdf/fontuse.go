@@ -169,13 +169,21 @@ func (f *fontUse) note(r *layout.GlyphRun, m mode) error {
 			continue
 		}
 		for _, ch := range g.Chars {
-			if _, ok := f.layerCID[ch]; !ok {
-				f.layerCID[ch] = 0
-				f.layerChars = append(f.layerChars, ch)
-			}
+			f.layerChar(ch)
 		}
 	}
+	if m == mirrored && r.RTL && needsRLM(firstLogical(r)) {
+		f.layerChar(rlm) // see textLayer
+	}
 	return nil
+}
+
+// layerChar adds a character to the layer font.
+func (f *fontUse) layerChar(ch rune) {
+	if _, ok := f.layerCID[ch]; !ok {
+		f.layerCID[ch] = 0
+		f.layerChars = append(f.layerChars, ch)
+	}
 }
 
 // assign numbers the glyphs drawn as text and gives each its width; it

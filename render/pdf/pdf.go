@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"github.com/klauspost/compress/zlib"
 	"io"
+	"math"
 	"strconv"
 	"sync"
 
@@ -282,7 +283,7 @@ func (d *docWriter) page(i int) error {
 	if !finite(w, h) || w <= 0 || h <= 0 || w > 14400 || h > 14400 {
 		return fmt.Errorf("bad paper size %v × %v", w, h)
 	}
-	c := content{height: h, tz: 100, b: d.s.content[:0], cuts: d.s.cuts[:0], runes: d.s.runes}
+	c := content{height: h, tz: 100, b: d.s.content[:0], cuts: d.s.cuts[:0], runes: d.s.runes, ltrEnd: math.NaN()}
 	defer func() { d.s.content, d.s.cuts, d.s.runes = c.b, c.cuts, c.runes }()
 	pp := &pagePainter{d: d, c: &c, page: i}
 	if err := p.Paint(pp); err != nil {

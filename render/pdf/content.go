@@ -226,7 +226,7 @@ func (c *content) actualText(s string) {
 //     as one piece, so its characters lie left to right as poppler wants
 //     them and pdf.js, which drops space characters and measures gaps in
 //     the glyph's own frame, sees its spaces; a right-to-left piece after
-//     it that starts with a neutral gets a U+200F first (see needsRLM);
+//     it that starts with a bracket gets a U+200F first (see runNeedsRLM);
 //   - pdf.js reverses every text chunk that holds right-to-left
 //     characters (it takes chunks to be in visual order), so each
 //     character must be a chunk of its own: pdf.js ends a chunk at every
@@ -244,7 +244,7 @@ func (c *content) textLayer(r *layout.GlyphRun, f *fontUse, mirror bool) {
 	y := round2(c.height - r.Baseline)
 	afterLTR := c.ltrEnd == y
 	c.ltrEnd = math.NaN()
-	if mirror && r.RTL && afterLTR && needsRLM(text[0]) {
+	if mirror && r.RTL && afterLTR && runNeedsRLM(r) {
 		c.runes = append(c.runes, 0)
 		copy(c.runes[1:], c.runes)
 		c.runes[0] = rlm
@@ -308,32 +308,41 @@ func (c *content) ltrLayer(text []rune, f *fontUse, size, left, y float64, inRTL
 // rlm is U+200F RIGHT-TO-LEFT MARK.
 const rlm = '\u200F'
 
-// needsRLM reports whether a right-to-left run that follows a
-// left-to-right one in its line starts with a neutral character (a
-// closing bracket, a space): poppler's bidi counts neutrals between two
-// left-to-right pieces as left to right and joins the pieces, so that
-// "(Amnesty International) UNHCR" came out as "UNHCR )Amnesty
-// International". A mark of right-to-left class before the neutral, on
-// the layer, keeps them apart.
-func needsRLM(first rune) bool {
-	p, _ := bidi.LookupRune(first)
-	c := p.Class()
-	return c != bidi.R && c != bidi.AL
-}
-
-// firstLogical is the first character of a run in logical order, or a
-// strong right-to-left letter for a run without characters.
-func firstLogical(r *layout.GlyphRun) rune {
+// runNeedsRLM reports whether a right-to-left run that follows a
+// left-to-right one in its line starts with neutral characters other
+// than spaces (a closing bracket, a comma): poppler's bidi counts the
+// neutrals next to a left-to-right piece as left to right and puts them
+// before it, so that "(Amnesty International) UNHCR" came out as "UNHCR
+// )Amnesty International". A mark of right-to-left class before them, on
+// the layer, keeps them in place. Spaces alone are left as they are (a
+// space on the wrong side of a word changes no word).
+func runNeedsRLM(r *layout.GlyphRun) bool {
 	for i := range r.Glyphs {
 		j := i
 		if r.RTL {
 			j = len(r.Glyphs) - 1 - i
 		}
 		for _, ch := range r.Glyphs[j].Chars {
-			return ch
+			if need, decided := rlmDecides(ch); decided {
+				return need
+			}
 		}
 	}
-	return '\u05D0'
+	return false
+}
+
+// rlmDecides classifies the next character for runNeedsRLM: a strong
+// character or a number ends the leading neutrals without a mark, a
+// neutral other than a space asks for one, a space decides nothing.
+func rlmDecides(ch rune) (need, decided bool) {
+	p, _ := bidi.LookupRune(ch)
+	switch p.Class() {
+	case bidi.R, bidi.AL, bidi.L, bidi.EN, bidi.AN:
+		return false, true
+	case bidi.WS:
+		return false, false
+	}
+	return true, true
 }
 
 // appendLogicalChars appends the text of a run's clusters in logical

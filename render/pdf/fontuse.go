@@ -172,7 +172,7 @@ func (f *fontUse) note(r *layout.GlyphRun, m mode) error {
 			f.layerChar(ch)
 		}
 	}
-	if m == mirrored && r.RTL && needsRLM(firstLogical(r)) {
+	if m == mirrored && r.RTL && runNeedsRLM(r) {
 		f.layerChar(rlm) // see textLayer
 	}
 	return nil

@@ -17,7 +17,6 @@ type latinCase struct {
 const (
 	mupdfBrackets = "MuPDF starts a new line where the direction changes, so a bracket resolved right to left comes apart from the Latin word it touches"
 	pdfjsBrackets = "pdf.js measures the gap to the bracket in the bracket's mirrored frame from the end of the Latin run and puts the space before the bracket, not after it"
-	pdfjsSpace    = "pdf.js finds the Latin run left of where the mirrored text stopped and drops the space between them"
 	fsiOrder      = "the paragraph starts with Latin, so it is a left-to-right isolate (FSI) and render/text hands its runs over in right-to-left order: the Latin name is drawn on the left and read last"
 )
 
@@ -38,7 +37,7 @@ var latinInArabic = map[string][]latinCase{
 	},
 	"sd": {
 		{"هيءَ رپورٽ (Amnesty International) UNHCR سان گڏ ڇپي", map[string]string{"mupdf": mupdfBrackets, "pdf.js": pdfjsBrackets}},
-		{"وڌيڪ معلومات لاءِ uaoffice@amnesty.org تي لکو", map[string]string{"pdf.js": pdfjsSpace}},
+		{"وڌيڪ معلومات لاءِ uaoffice@amnesty.org تي لکو", nil},
 		{"کين 12 مارچ 2024 تي ڪراچيءَ ۾ گرفتار ڪيو ويو", nil},
 		{"هن گرفتاريءَ جي مذمت ڪندڙ تنظيمن ۾ ايمنسٽي انٽرنيشنل ۽ پاڪستان جو انساني حقن وارو ڪميشن Human Rights Watch به شامل آهن", nil},
 		{"هن خط جي هڪ نقل موڪلي پئي وڃي Human Rights", nil},

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"golang.org/x/text/unicode/bidi"
 
@@ -265,6 +266,11 @@ func (c *content) textLayer(r *layout.GlyphRun, f *fontUse, mirror bool) {
 		c.rise = 0
 		c.b = append(c.b, "0 Ts\n"...)
 	}
+	if mirror && !r.RTL && !slices.Contains(text, ' ') {
+		c.steppedLayer(text, f, r.Size, left+width/float64(len(text)), y)
+		c.ltrEnd = y
+		return
+	}
 	if !mirror || !r.RTL {
 		c.ltrLayer(text, f, r.Size, left, y, mirror)
 		if mirror {
@@ -280,6 +286,29 @@ func (c *content) textLayer(r *layout.GlyphRun, f *fontUse, mirror bool) {
 		c.b = append(c.b, "/C BMC<"...)
 		c.b = appendHex16(c.b, f.layerCID[ch])
 		c.b = append(c.b, ">Tj EMC\n"...)
+	}
+	c.b = append(c.b, "ET\n"...)
+}
+
+// steppedLayer writes a left-to-right word (a number, an acronym, an
+// e-mail address) of a right-to-left line in the mirrored layer, the pen
+// stepping back after each character so that the characters lie left to
+// right: pdf.js then finds the gap of the space before the word and
+// MuPDF keeps a number on the line of the words around it, which a piece
+// advancing rightwards loses in both (measured: "انہیں12" in pdf.js, the
+// number on a line of its own in MuPDF).
+func (c *content) steppedLayer(text []rune, f *fontUse, size, x, y float64) {
+	c.b = append(c.b, "-1 0 0 1 "...)
+	c.b = c.nums(x, y)
+	c.b = append(c.b, "Tm\n"...)
+	c.setFont(f.layerName, size)
+	back := appendNum(nil, 2*f.widths[f.speak[f.blank]], 2)
+	for _, ch := range text {
+		c.b = append(c.b, "/C BMC[<"...)
+		c.b = appendHex16(c.b, f.layerCID[ch])
+		c.b = append(c.b, '>')
+		c.b = append(c.b, back...)
+		c.b = append(c.b, "]TJ EMC\n"...)
 	}
 	c.b = append(c.b, "ET\n"...)
 }

@@ -223,11 +223,14 @@ func (c *content) actualText(s string) {
 //     direction, so MuPDF keeps the line together and pdf.js, which turns
 //     the matrix round, sees the gaps of spaces ahead of it; poppler
 //     orders by position. A left-to-right run in such a line (a name, a
-//     number) is not mirrored: it advances rightwards from its left edge
-//     as one piece, so its characters lie left to right as poppler wants
-//     them and pdf.js, which drops space characters and measures gaps in
-//     the glyph's own frame, sees its spaces; a right-to-left piece after
-//     it that starts with a bracket gets a U+200F first (see runNeedsRLM);
+//     number) must have its characters lie left to right, as poppler
+//     wants them: a run of several words is not mirrored but advances
+//     rightwards from its left edge as one piece, so that pdf.js, which
+//     drops space characters and measures gaps in the glyph's own frame,
+//     sees its spaces; a single word keeps the mirrored matrix and steps
+//     back after each character (see steppedLayer); a right-to-left piece
+//     after either that starts with a bracket gets a U+200F first (see
+//     runNeedsRLM);
 //   - pdf.js reverses every text chunk that holds right-to-left
 //     characters (it takes chunks to be in visual order), so each
 //     character must be a chunk of its own: pdf.js ends a chunk at every

@@ -7,58 +7,26 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/ualetters/ualetters/catalogue"
+	"github.com/ualetters/ualetters/internal/templatetest"
 	"github.com/ualetters/ualetters/letter"
 	"github.com/ualetters/ualetters/templates"
 )
 
-// now is a fixed clock: 20 November 2023, 20:00 UTC, which is already
-// 21 November in Karachi.
-var now = time.Date(2023, 11, 20, 20, 0, 0, 0, time.UTC)
+// now is the tests' fixed clock (templatetest.Now).
+var now = templatetest.Now
 
-func loadCat(t testing.TB) *catalogue.Catalogue {
-	t.Helper()
-	c, err := catalogue.Load(templates.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
+func loadCat(t testing.TB) *catalogue.Catalogue { t.Helper(); return templatetest.Load(t) }
 
-// copyFS copies the shipped templates into a MapFS the test can change.
-func copyFS(t testing.TB) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	err := fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(templates.FS, p)
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
+func copyFS(t testing.TB) fstest.MapFS { t.Helper(); return templatetest.CopyFS(t) }
 
-// edit replaces old by new in a file of m; old must occur.
 func edit(t testing.TB, m fstest.MapFS, file, old, new string) {
 	t.Helper()
-	s := string(m[file].Data)
-	if !strings.Contains(s, old) {
-		t.Fatalf("%s does not contain %q", file, old)
-	}
-	m[file] = &fstest.MapFile{Data: []byte(strings.Replace(s, old, new, 1))}
+	templatetest.Edit(t, m, file, old, new)
 }
 
-func signer(g letter.Gender) letter.Signer {
-	return letter.Signer{Name: "Amina Khan", Address: []string{"Bahnhofstrasse 1"}, Postcode: "3005",
-		City: "Bern", Country: "Switzerland", Email: "amina@example.org", Gender: g}
-}
+func signer(g letter.Gender) letter.Signer { return templatetest.Signer(g) }
 
 func blocks(d *letter.Document, role letter.Role) []letter.Block {
 	var out []letter.Block

@@ -22,7 +22,7 @@ mkdir -p "$LOGDIR"
 TARGETS=${TARGETS:-"
 ./api:FuzzDecodeInput
 ./api:FuzzNegotiate
-./letter:FuzzCheckTemplates
+./catalogue:FuzzCheckTemplates
 ./letter:FuzzCompose
 ./render/docx:FuzzDOCX
 ./render/pdf:FuzzPDF

@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/ualetters/ualetters/internal/heaptest"
+
 	"github.com/go-text/typesetting/font"
 )
 
@@ -18,13 +20,7 @@ func TestParsedBytes(t *testing.T) {
 	if err := Load(); err != nil {
 		t.Fatal(err)
 	}
-	heap := func() float64 {
-		runtime.GC() // twice: the first empties sync.Pools into victim caches
-		runtime.GC()
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		return float64(m.HeapAlloc)
-	}
+	heap := heaptest.Live
 	h0 := heap()
 	var kept []*font.Font
 	for _, id := range All() {

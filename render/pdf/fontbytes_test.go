@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/ualetters/ualetters/internal/heaptest"
+
 	"github.com/ualetters/ualetters/fonts"
 )
 
@@ -14,13 +16,7 @@ func TestFontDataBytes(t *testing.T) {
 	if err := fonts.Load(); err != nil {
 		t.Fatal(err)
 	}
-	heap := func() float64 {
-		runtime.GC() // twice: the first empties sync.Pools into victim caches
-		runtime.GC()
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		return float64(m.HeapAlloc)
-	}
+	heap := heaptest.Live
 	h0 := heap()
 	var kept []*fontData
 	counted := 0

@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/ualetters/ualetters/internal/heaptest"
+
 	"github.com/go-text/typesetting/font"
 
 	"github.com/ualetters/ualetters/fonts"
@@ -17,13 +19,7 @@ func TestOutlineBytes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads 15,441 outlines")
 	}
-	heap := func() float64 {
-		runtime.GC() // twice: the first empties sync.Pools into victim caches
-		runtime.GC()
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		return float64(m.HeapAlloc)
-	}
+	heap := heaptest.Live
 	for _, id := range fonts.All() {
 		id.WithFace(func(*font.Face) {}) // the shared faces exist before measuring
 	}

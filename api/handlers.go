@@ -211,10 +211,19 @@ func sendDocument(c fiber.Ctx, res *service.Result) error {
 		c.Set("X-Pages", strconv.Itoa(res.Pages))
 	}
 	if etagMatch(c.Get(fiber.HeaderIfNoneMatch), etag) {
+		res.Release()
 		return c.SendStatus(fiber.StatusNotModified)
 	}
 	c.Set(fiber.HeaderContentType, res.ContentType)
 	c.Set(fiber.HeaderContentDisposition, contentDisposition(res.Filename))
+	if res.Recyclable() {
+		// The response is written after the handler returns, so the bytes
+		// are copied into the server's own pooled body buffer and ours go
+		// back for the next letter.
+		c.Response().SetBody(res.Body)
+		res.Release()
+		return nil
+	}
 	return c.Send(res.Body)
 }
 

@@ -59,6 +59,7 @@ func (b *backends) render(ctx context.Context, doc *letter.Document, ld *layout.
 		if err != nil {
 			return nil, err
 		}
+		res.recyclable = f == PDF
 		return res, nil
 	}
 	return nil, fmt.Errorf("%w: %s", ErrFormatUnavailable, f)
@@ -77,7 +78,7 @@ func (b *backends) paged(ld *layout.Document, f Format, o pageOptions) ([]byte, 
 	page := o.page
 	switch f {
 	case PDF:
-		out, err := b.caches.pdf.Render(ld)
+		out, err := b.caches.pdf.RenderInto(recycledBuffer(), ld)
 		if err != nil {
 			return nil, fmt.Errorf("render PDF: %w", err)
 		}

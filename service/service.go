@@ -78,6 +78,8 @@ type Result struct {
 	Filename    string // "UA-109-23-ur.pdf"
 	Lang        string // BCP 47 tag of the document language
 	Pages       int    // page count where the format fixes it (PDF, TIFF); 0 otherwise
+
+	recyclable bool // Body's storage is this result's alone (see Release)
 }
 
 // ErrFormatUnavailable reports a format whose back end is not part of

@@ -21,6 +21,7 @@ type config struct {
 	Addr            string
 	Templates       string // directory replacing the embedded templates; "" = embedded
 	APIKeys         []string
+	Procs           int // Go scheduler threads (GOMAXPROCS); 0 = 2 × CPUs
 	MaxRenders      int
 	HeavyRenders    int
 	MaxPages        int
@@ -72,6 +73,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*c
 	envString(getenv, "UALETTERS_TEMPLATES", &c.Templates)
 	envString(getenv, "UALETTERS_LOG_FORMAT", &c.LogFormat)
 	envString(getenv, "UALETTERS_LOG_LEVEL", &c.LogLevel)
+	envInt(getenv, "UALETTERS_PROCS", &c.Procs, ee)
 	envInt(getenv, "UALETTERS_MAX_RENDERS", &c.MaxRenders, ee)
 	envInt(getenv, "UALETTERS_HEAVY_RENDERS", &c.HeavyRenders, ee)
 	envInt(getenv, "UALETTERS_MAX_PAGES", &c.MaxPages, ee)
@@ -96,7 +98,8 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*c
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (UALETTERS_ADDR)")
 	fs.StringVar(&c.Templates, "templates", c.Templates, "templates directory replacing the embedded ones; SIGHUP reloads it (UALETTERS_TEMPLATES)")
-	fs.IntVar(&c.MaxRenders, "max-renders", c.MaxRenders, "concurrent renders; 0 = 2 × CPUs (UALETTERS_MAX_RENDERS)")
+	fs.IntVar(&c.Procs, "procs", c.Procs, "Go scheduler threads (GOMAXPROCS); 0 = 2 × CPUs, or GOMAXPROCS when that is set (UALETTERS_PROCS)")
+	fs.IntVar(&c.MaxRenders, "max-renders", c.MaxRenders, "concurrent renders; 0 = one per CPU (UALETTERS_MAX_RENDERS)")
 	fs.IntVar(&c.HeavyRenders, "heavy-renders", c.HeavyRenders, "concurrent heavy renders (fax TIFFs, batches, long own words); 0 = CPUs / 2, at least 1 (UALETTERS_HEAVY_RENDERS)")
 	fs.IntVar(&c.MaxPages, "max-pages", c.MaxPages, "most pages of a letter; longer ones get 422 too-long (UALETTERS_MAX_PAGES)")
 	fs.IntVar(&c.Queue, "queue", c.Queue, "most requests waiting for a render slot, a memory bound; the queue wait bounds it first (UALETTERS_QUEUE)")
@@ -118,13 +121,29 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*c
 	return c, fs, nil
 }
 
-// resolve fills in the defaults that depend on the machine.
-func (c *config) resolve() {
+// resolve fills in the defaults that depend on the machine: cpus is the
+// CPUs the process may use (Go's GOMAXPROCS at start: the container's CPU
+// limit, or the operator's GOMAXPROCS) and procsSet whether the operator
+// set GOMAXPROCS.
+//
+// Renders are CPU-bound, so one runs per CPU and the rest wait in the
+// limiter's FIFO queue. The scheduler gets twice as many threads as
+// CPUs: with only one per CPU, every thread is busy rendering, nothing
+// polls the network, and a request that has arrived waits behind a chain
+// of renders handed from one to the next (up to Go's 10 ms time slice,
+// twice at the 99th percentile). The spare threads read, parse and
+// answer requests while the renders run, and the kernel shares the CPUs
+// between them (bench/perf.sh: p99 at 8 connections 24 ms before, see
+// docs/DESIGN.md "Scheduling").
+func (c *config) resolve(cpus int, procsSet bool) {
+	if c.Procs == 0 && !procsSet {
+		c.Procs = 2 * cpus
+	}
 	if c.MaxRenders == 0 {
-		c.MaxRenders = 2 * runtime.NumCPU()
+		c.MaxRenders = cpus
 	}
 	if c.HeavyRenders == 0 {
-		c.HeavyRenders = max(1, runtime.NumCPU()/2)
+		c.HeavyRenders = max(1, cpus/2)
 	}
 	if c.Queue == 0 {
 		c.Queue = api.DefaultQueue
@@ -139,8 +158,8 @@ func (c *config) validate() error {
 	if err := lv.UnmarshalText([]byte(c.LogLevel)); err != nil {
 		return fmt.Errorf("log level %q: use debug, info, warn or error", c.LogLevel)
 	}
-	if c.MaxRenders < 0 || c.HeavyRenders < 0 || c.Queue < 0 || c.MaxPages < 1 {
-		return fmt.Errorf("max-renders, heavy-renders and queue must not be negative, max-pages must be 1 or more")
+	if c.Procs < 0 || c.MaxRenders < 0 || c.HeavyRenders < 0 || c.Queue < 0 || c.MaxPages < 1 {
+		return fmt.Errorf("procs, max-renders, heavy-renders and queue must not be negative, max-pages must be 1 or more")
 	}
 	for _, d := range []time.Duration{c.QueueWait, c.RenderTimeout, c.ReadTimeout, c.WriteTimeout, c.IdleTimeout, c.ShutdownTimeout} {
 		if d < 0 {
@@ -176,7 +195,7 @@ func checkOrigin(o string) error {
 func (c *config) logAttrs() []any {
 	return []any{
 		"addr", c.Addr, "templates", templatesName(c.Templates), "api_keys", len(c.APIKeys),
-		"max_renders", c.MaxRenders, "heavy_renders", c.HeavyRenders, "max_pages", c.MaxPages,
+		"procs", runtime.GOMAXPROCS(0), "max_renders", c.MaxRenders, "heavy_renders", c.HeavyRenders, "max_pages", c.MaxPages,
 		"queue", c.Queue, "queue_wait", c.QueueWait.String(), "render_timeout", c.RenderTimeout.String(),
 		"read_timeout", c.ReadTimeout.String(), "write_timeout", c.WriteTimeout.String(),
 		"idle_timeout", c.IdleTimeout.String(), "shutdown_timeout", c.ShutdownTimeout.String(),

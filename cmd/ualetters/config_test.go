@@ -70,3 +70,43 @@ func TestAPIKeysWithoutAKeyRefuseToStart(t *testing.T) {
 		t.Errorf("keys %q, err %v; want [k1 k2]", c.APIKeys, err)
 	}
 }
+
+// TestSchedulingDefaults: one render per CPU, twice as many scheduler
+// threads as CPUs, and what the operator sets (flags, UALETTERS_* or
+// GOMAXPROCS) wins.
+func TestSchedulingDefaults(t *testing.T) {
+	for _, tc := range []struct {
+		args                  []string
+		env                   map[string]string
+		cpus                  int
+		procsSet              bool
+		procs, renders, heavy int
+	}{
+		{cpus: 2, procs: 4, renders: 2, heavy: 1},
+		{cpus: 8, procs: 16, renders: 8, heavy: 4},
+		{cpus: 1, procs: 2, renders: 1, heavy: 1},
+		{cpus: 3, procsSet: true, procs: 0, renders: 3, heavy: 1},
+		{args: []string{"--procs=6", "--max-renders=5"}, cpus: 2, procs: 6, renders: 5, heavy: 1},
+		{env: map[string]string{"UALETTERS_PROCS": "3", "UALETTERS_HEAVY_RENDERS": "2"}, cpus: 2, procs: 3, renders: 2, heavy: 2},
+	} {
+		c, fs, err := loadConfig(nil, func(k string) string { return tc.env[k] }, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := fs.Parse(tc.args); err != nil {
+			t.Fatal(err)
+		}
+		c.resolve(tc.cpus, tc.procsSet)
+		if c.Procs != tc.procs || c.MaxRenders != tc.renders || c.HeavyRenders != tc.heavy {
+			t.Errorf("%v %v on %d CPUs (GOMAXPROCS set %v): procs %d, renders %d, heavy %d; want %d, %d, %d",
+				tc.args, tc.env, tc.cpus, tc.procsSet, c.Procs, c.MaxRenders, c.HeavyRenders, tc.procs, tc.renders, tc.heavy)
+		}
+	}
+	c, fs, _ := loadConfig(nil, func(string) string { return "" }, io.Discard)
+	if err := fs.Parse([]string{"--procs=-1"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.validate(); err == nil {
+		t.Error("--procs=-1 accepted")
+	}
+}

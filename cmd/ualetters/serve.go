@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 
 	"github.com/ualetters/ualetters/api"
@@ -40,7 +41,10 @@ func serve(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "ualetters:", err)
 		return exitUsage
 	}
-	cfg.resolve()
+	cfg.resolve(runtime.GOMAXPROCS(0), os.Getenv("GOMAXPROCS") != "")
+	if cfg.Procs > 0 {
+		runtime.GOMAXPROCS(cfg.Procs)
+	}
 	log := newLogger(cfg, stderr)
 	v := version.Get()
 	log.Info("starting", "version", v.Version, "revision", v.Revision, "go", v.GoVersion)

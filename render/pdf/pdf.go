@@ -46,6 +46,14 @@ func Render(doc *layout.Document) ([]byte, error) { return (*Cache)(nil).Render(
 // Render returns doc as PDF bytes, taking what repeats from earlier
 // documents from c: the same bytes as the package's Render.
 func (c *Cache) Render(doc *layout.Document) ([]byte, error) {
+	return c.RenderInto(make([]byte, 0, 64<<10), doc)
+}
+
+// RenderInto is Render writing into buf's storage (from buf[:0]), which
+// it grows when the document does not fit: a caller that recycles its
+// buffers saves allocating the document's size (most of what a one-page
+// letter allocates) on every letter. The result holds the bytes.
+func (c *Cache) RenderInto(buf []byte, doc *layout.Document) ([]byte, error) {
 	if doc == nil || len(doc.Pages) == 0 {
 		return nil, ErrEmpty
 	}
@@ -56,7 +64,7 @@ func (c *Cache) Render(doc *layout.Document) ([]byte, error) {
 		s.release(nil)
 		return nil, err
 	}
-	d := &docWriter{doc: doc, fonts: used, modes: modes, cache: c, s: s}
+	d := &docWriter{doc: doc, fonts: used, modes: modes, cache: c, s: s, buf: buf[:0]}
 	out, err := d.write()
 	s.release(used)
 	return out, err
@@ -113,7 +121,6 @@ func (d *docWriter) write() ([]byte, error) {
 	for i := range d.pageObj {
 		d.pageObj[i] = d.allocN(2)
 	}
-	d.buf = make([]byte, 0, 64<<10)
 	d.buf = append(d.buf, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"...)
 
 	d.writeCatalog()

@@ -78,6 +78,7 @@ type fontUse struct {
 	data   *fontData
 	name   string   // resource name, e.g. /F4
 	use    []uint8  // glyph id -> usedSpeaking|usedSilent
+	list   []uint16 // the glyph ids with a use, in first-use order until assign sorts them
 	gids   []uint16 // glyph ids drawn as text except 0, ascending
 	speak  []uint16 // glyph id -> CID
 	widths []float64
@@ -120,7 +121,7 @@ func collectFonts(doc *layout.Document, modes [][]mode, s *scratch) ([]*fontUse,
 					return nil, fmt.Errorf("pdf: page %d run %d: %w", p+1, ri, err)
 				}
 				t := s.tablesFor(int(data.numGlyphs))
-				f = &fontUse{id: r.Font, data: data, use: t.use, speak: t.speak, formOf: t.formOf}
+				f = &fontUse{id: r.Font, data: data, use: t.use, speak: t.speak, formOf: t.formOf, list: t.list}
 				byID[r.Font] = f
 			}
 			if err := f.note(r, modes[p][ri]); err != nil {
@@ -155,7 +156,7 @@ func (f *fontUse) note(r *layout.GlyphRun, m mode) error {
 			f.layerName = "/T" + strconv.Itoa(int(f.id))
 			f.layerCID = make(map[rune]uint16, 128)
 			f.layerChars = make([]rune, 0, 128)
-			f.use[f.blank] |= usedSpeaking
+			f.mark(f.blank, usedSpeaking)
 		}
 	}
 	for _, g := range r.Glyphs {
@@ -163,7 +164,7 @@ func (f *fontUse) note(r *layout.GlyphRun, m mode) error {
 			return fmt.Errorf("glyph %d not in font %s", g.ID, r.Font)
 		}
 		if g.ID != 0 {
-			f.use[g.ID] |= flag
+			f.mark(g.ID, flag)
 		}
 		if m == speaking {
 			continue
@@ -186,12 +187,23 @@ func (f *fontUse) layerChar(ch rune) {
 	}
 }
 
+// mark records a use of glyph g.
+func (f *fontUse) mark(g uint16, flag uint8) {
+	if f.use[g] == 0 {
+		f.list = append(f.list, g)
+	}
+	f.use[g] |= flag
+}
+
 // assign numbers the glyphs drawn as text and gives each its width; it
-// lists the silent glyphs that have an outline.
+// lists the silent glyphs that have an outline. It visits only the
+// glyphs used (a few hundred), not the font's thousands.
 func (f *fontUse) assign() error {
 	f.name = "/F" + strconv.Itoa(int(f.id))
+	slices.Sort(f.list)
 	speaking, silent := 0, 0
-	for _, u := range f.use {
+	for _, g := range f.list {
+		u := f.use[g]
 		if u&usedSpeaking != 0 {
 			speaking++
 		}
@@ -204,13 +216,14 @@ func (f *fontUse) assign() error {
 	if silent > 0 {
 		seen = make(map[uint64]int, silent)
 	}
-	for g, u := range f.use {
+	for _, g := range f.list {
+		u := f.use[g]
 		if u&usedSpeaking != 0 {
-			f.gids = append(f.gids, uint16(g))
+			f.gids = append(f.gids, g)
 			f.speak[g] = uint16(len(f.gids))
 		}
 		if u&usedSilent != 0 {
-			f.addForm(uint16(g), seen)
+			f.addForm(g, seen)
 		}
 	}
 	n := len(f.gids)

@@ -14,16 +14,19 @@ type scratch struct {
 }
 
 // glyphTables are a font's per-glyph tables (fontUse.use, speak, formOf),
-// sized to its glyph count.
+// sized to its glyph count, and the list of glyphs it used (fontUse.list).
 type glyphTables struct {
 	use    []uint8
 	speak  []uint16
 	formOf []uint16
+	list   []uint16
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
 
-// tablesFor returns zeroed glyph tables for a font of n glyphs.
+// tablesFor returns zeroed glyph tables for a font of n glyphs. Tables
+// come back zeroed from release, which clears only the glyphs listed as
+// used instead of the font's thousands.
 func (s *scratch) tablesFor(n int) glyphTables {
 	var t glyphTables
 	if k := len(s.tables); k > 0 {
@@ -32,17 +35,17 @@ func (s *scratch) tablesFor(n int) glyphTables {
 	if cap(t.use) < n {
 		return glyphTables{use: make([]uint8, n), speak: make([]uint16, n), formOf: make([]uint16, n)}
 	}
-	t = glyphTables{use: t.use[:n], speak: t.speak[:n], formOf: t.formOf[:n]}
-	clear(t.use)
-	clear(t.speak)
-	clear(t.formOf)
-	return t
+	return glyphTables{use: t.use[:n], speak: t.speak[:n], formOf: t.formOf[:n], list: t.list[:0]}
 }
 
 // release gives the fonts' tables back and the scratch to the pool.
 func (s *scratch) release(used []*fontUse) {
 	for _, f := range used {
-		s.tables = append(s.tables, glyphTables{use: f.use, speak: f.speak, formOf: f.formOf})
+		for _, g := range f.list { // assign and addForm write only these
+			f.use[g], f.speak[g], f.formOf[g] = 0, 0, 0
+		}
+		s.tables = append(s.tables, glyphTables{use: f.use[:cap(f.use)], speak: f.speak[:cap(f.speak)],
+			formOf: f.formOf[:cap(f.formOf)], list: f.list})
 	}
 	scratches.Put(s)
 }

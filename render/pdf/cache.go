@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"hash/adler32"
 	"hash/fnv"
 	"hash/maphash"
 	"slices"
@@ -92,22 +93,26 @@ type segKey struct {
 }
 
 // segment is a piece of a stream and its compressed form: raw Deflate
-// blocks ending in a sync flush, so pieces can be joined (see zseg.go).
+// blocks ending in a sync flush, so pieces can be joined (see zseg.go),
+// and the Adler-32 of the raw bytes, which appendZlib combines into the
+// stream's.
 type segment struct {
 	raw, z []byte
+	adler  uint32
 }
 
-// compressed returns the Deflate blocks of piece, from the cache when it
-// holds the same bytes. The result must not be modified.
-func (c *Cache) compressed(piece []byte) []byte {
+// compressed returns the Deflate blocks of piece and its Adler-32, from
+// the cache when it holds the same bytes. The blocks must not be
+// modified.
+func (c *Cache) compressed(piece []byte) ([]byte, uint32) {
 	if c == nil {
-		return deflatePiece(piece)
+		return deflatePiece(piece), adler32.Checksum(piece)
 	}
 	key := segKey{maphash.Bytes(c.seed, piece), len(piece)}
 	if s, ok := c.segments.Get(key); ok && bytes.Equal(s.raw, piece) {
-		return s.z
+		return s.z, s.adler
 	}
-	s := &segment{raw: slices.Clone(piece), z: deflatePiece(piece)}
+	s := &segment{raw: slices.Clone(piece), z: deflatePiece(piece), adler: adler32.Checksum(piece)}
 	c.segments.Put(key, s, len(s.raw)+len(s.z)+int(unsafe.Sizeof(*s)))
-	return s.z
+	return s.z, s.adler
 }

@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"encoding/binary"
-	"hash/adler32"
 	"slices"
 	"sync"
 
@@ -60,14 +59,36 @@ func deflatePiece(piece []byte) []byte {
 // minPiece join the next).
 func (c *Cache) appendZlib(dst, data []byte, cuts []int) []byte {
 	dst = append(dst, zlibHeader...)
-	start := 0
+	start, sum := 0, uint32(1) // the Adler-32 of no bytes
 	for _, cut := range append(cuts, len(data)) {
 		if cut-start < minPiece && cut < len(data) || cut <= start {
 			continue
 		}
-		dst = append(dst, c.compressed(data[start:cut])...)
+		z, adler := c.compressed(data[start:cut])
+		dst = append(dst, z...)
+		sum = adlerJoin(sum, adler, cut-start)
 		start = cut
 	}
 	dst = append(dst, finalBlock...)
-	return binary.BigEndian.AppendUint32(dst, adler32.Checksum(data))
+	return binary.BigEndian.AppendUint32(dst, sum)
+}
+
+// adlerMod is the modulus of Adler-32 (RFC 1950): the largest prime
+// below 65536.
+const adlerMod = 65521
+
+// adlerJoin returns the Adler-32 of A followed by B from a, the checksum
+// of A, and b, that of B, which is n bytes long, so that a cached piece
+// is not read again for the stream's checksum. Adler-32 is s2<<16 | s1
+// with s1 = 1 + the sum of the bytes and s2 the sum of the successive s1
+// values, both mod 65521. Appending B adds B's byte sum to s1; each of
+// B's n steps adds A's s1 once more to s2, on top of B's own s2 (which
+// counted from s1 = 1, hence the -n and -1 terms below).
+func adlerJoin(a, b uint32, n int) uint32 {
+	a1, a2 := uint64(a&0xffff), uint64(a>>16)
+	b1, b2 := uint64(b&0xffff), uint64(b>>16)
+	k := uint64(n % adlerMod)
+	s1 := (a1 + b1 + adlerMod - 1) % adlerMod
+	s2 := (a2 + b2 + k*a1 + adlerMod - k) % adlerMod
+	return uint32(s2<<16 | s1)
 }

@@ -26,7 +26,7 @@ const maxBody = 64 << 10
 type Config struct {
 	Logger       *slog.Logger  // default: slog.Default()
 	APIKeys      []string      // bearer keys for the letter and fax routes; none means open
-	MaxRenders   int           // concurrent renders; default one per CPU
+	MaxRenders   int           // concurrent renders; default one per CPU, at least 2
 	HeavyRenders int           // concurrent heavy renders (fax TIFFs, batches, long own words); default CPUs / 2, at least 1
 	Queue        int           // most requests waiting for a render slot (a memory bound); default 1024
 	QueueWait    time.Duration // longest wait for a render slot; default 1 s
@@ -51,7 +51,7 @@ func (c *Config) defaults() {
 		c.Logger = slog.Default()
 	}
 	if c.MaxRenders <= 0 {
-		c.MaxRenders = runtime.NumCPU()
+		c.MaxRenders = max(runtime.NumCPU(), 2)
 	}
 	if c.HeavyRenders <= 0 {
 		c.HeavyRenders = max(1, runtime.NumCPU()/2)

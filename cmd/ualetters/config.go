@@ -99,7 +99,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*c
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (UALETTERS_ADDR)")
 	fs.StringVar(&c.Templates, "templates", c.Templates, "templates directory replacing the embedded ones; SIGHUP reloads it (UALETTERS_TEMPLATES)")
 	fs.IntVar(&c.Procs, "procs", c.Procs, "Go scheduler threads (GOMAXPROCS); 0 = 2 × CPUs, or GOMAXPROCS when that is set (UALETTERS_PROCS)")
-	fs.IntVar(&c.MaxRenders, "max-renders", c.MaxRenders, "concurrent renders; 0 = one per CPU (UALETTERS_MAX_RENDERS)")
+	fs.IntVar(&c.MaxRenders, "max-renders", c.MaxRenders, "concurrent renders; 0 = one per CPU, at least 2 (UALETTERS_MAX_RENDERS)")
 	fs.IntVar(&c.HeavyRenders, "heavy-renders", c.HeavyRenders, "concurrent heavy renders (fax TIFFs, batches, long own words); 0 = CPUs / 2, at least 1 (UALETTERS_HEAVY_RENDERS)")
 	fs.IntVar(&c.MaxPages, "max-pages", c.MaxPages, "most pages of a letter; longer ones get 422 too-long (UALETTERS_MAX_PAGES)")
 	fs.IntVar(&c.Queue, "queue", c.Queue, "most requests waiting for a render slot, a memory bound; the queue wait bounds it first (UALETTERS_QUEUE)")
@@ -126,7 +126,8 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (*c
 // limit, or the operator's GOMAXPROCS) and procsSet whether the operator
 // set GOMAXPROCS.
 //
-// Renders are CPU-bound, so one runs per CPU and the rest wait in the
+// Renders are CPU-bound, so one runs per CPU (two on one CPU, so that a
+// heavy render never holds the only slot) and the rest wait in the
 // limiter's FIFO queue. The scheduler gets twice as many threads as
 // CPUs: with only one per CPU, every thread is busy rendering, nothing
 // polls the network, and a request that has arrived waits behind a chain
@@ -140,7 +141,7 @@ func (c *config) resolve(cpus int, procsSet bool) {
 		c.Procs = 2 * cpus
 	}
 	if c.MaxRenders == 0 {
-		c.MaxRenders = cpus
+		c.MaxRenders = max(cpus, 2) // at least one slot beside a heavy render
 	}
 	if c.HeavyRenders == 0 {
 		c.HeavyRenders = max(1, cpus/2)

@@ -71,9 +71,10 @@ func TestAPIKeysWithoutAKeyRefuseToStart(t *testing.T) {
 	}
 }
 
-// TestSchedulingDefaults: one render per CPU, twice as many scheduler
-// threads as CPUs, and what the operator sets (flags, UALETTERS_* or
-// GOMAXPROCS) wins.
+// TestSchedulingDefaults: one render per CPU (at least two, so a heavy
+// render never holds the only slot), twice as many scheduler threads as
+// CPUs, and what the operator sets (flags, UALETTERS_* or GOMAXPROCS)
+// wins.
 func TestSchedulingDefaults(t *testing.T) {
 	for _, tc := range []struct {
 		args                  []string
@@ -84,7 +85,7 @@ func TestSchedulingDefaults(t *testing.T) {
 	}{
 		{cpus: 2, procs: 4, renders: 2, heavy: 1},
 		{cpus: 8, procs: 16, renders: 8, heavy: 4},
-		{cpus: 1, procs: 2, renders: 1, heavy: 1},
+		{cpus: 1, procs: 2, renders: 2, heavy: 1},
 		{cpus: 3, procsSet: true, procs: 0, renders: 3, heavy: 1},
 		{args: []string{"--procs=6", "--max-renders=5"}, cpus: 2, procs: 6, renders: 5, heavy: 1},
 		{env: map[string]string{"UALETTERS_PROCS": "3", "UALETTERS_HEAVY_RENDERS": "2"}, cpus: 2, procs: 3, renders: 2, heavy: 2},

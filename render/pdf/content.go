@@ -15,7 +15,7 @@ import (
 // persists across text objects, so it is tracked to emit only changes.
 type content struct {
 	b        []byte
-	cuts     []int   // offsets in b where a run starts (compression pieces)
+	cuts     []int   // offsets in b where a paragraph starts (compression pieces)
 	runes    []rune  // scratch for a text layer's characters
 	height   float64 // page height, to flip y
 	fontName string  // current font resource

@@ -324,7 +324,9 @@ type pagePainter struct {
 	page       int
 	mcid       int
 	inArtifact bool // inside an open /Artifact BMC of rules and boxes
-	ran        bool // a run was drawn on this page
+	block      int  // structure block and paragraph of the last run drawn,
+	para       int
+	ran        bool // and whether one was
 }
 
 func (pp *pagePainter) Run(r *layout.GlyphRun, it layout.Item) error {
@@ -332,15 +334,14 @@ func (pp *pagePainter) Run(r *layout.GlyphRun, it layout.Item) error {
 		return nil
 	}
 	pp.closeArtifact()
-	if pp.ran {
-		// Each run (a line's marked content) may start a compression piece
-		// (appendZlib joins short ones): a signer's name then costs
-		// compressing its own line, not its whole paragraph (a letter
-		// with a new name compressed 11.5 KB, now 3.2 KB; the one-page
-		// letter grows 1.1%).
+	if pp.ran && (it.Struct.Block != pp.block || it.Struct.Para != pp.para) {
+		// Each paragraph (block line: a signature's name, an address
+		// line) starts a compression piece (appendZlib joins short ones),
+		// so a signer's name costs compressing its own line, not its whole
+		// block.
 		pp.c.cuts = append(pp.c.cuts, len(pp.c.b))
 	}
-	pp.ran = true
+	pp.block, pp.para, pp.ran = it.Struct.Block, it.Struct.Para, true
 	if it.Struct.Artifact {
 		pp.c.b = append(pp.c.b, "/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n"...)
 	} else {

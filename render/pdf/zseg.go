@@ -15,9 +15,10 @@ import (
 // back-references never leave the piece. Joined, the pieces decode as one
 // stream; a final empty block, and the zlib header and Adler-32 of the
 // whole, make it the zlib stream that /FlateDecode reads (RFC 1950, 1951).
-// So a page's content is compressed line by line (each run's marked
-// content; short ones joined) and the lines that repeat from letter to
-// letter come from the Cache.
+// So a page's content is compressed paragraph by paragraph (a block's
+// lines, such as a signature's name and address lines, each count as
+// one; short ones are joined) and the paragraphs that repeat from letter
+// to letter come from the Cache.
 
 // zlibHeader is CMF 0x78 (Deflate, 32 KiB window) and FLG 0x01 (fastest
 // compression, no dictionary, check bits): 0x7801 is a multiple of 31.

@@ -119,6 +119,10 @@ func (s *Service) Letter(ctx context.Context, req LetterRequest) (*Result, error
 	if err != nil {
 		return nil, err
 	}
+	// Nothing keeps the layout once the bytes are written. (A fax joins
+	// its cover's and letter's pages into one document, so it leaves its
+	// layouts to the collector rather than release pages twice.)
+	defer ld.Release()
 	res, err := s.be.render(ctx, doc, ld, req.Format, paper, req.Page)
 	if err != nil {
 		return nil, err

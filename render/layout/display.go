@@ -88,6 +88,8 @@ type Page struct {
 	Rules []Rule
 	Boxes []Box
 	Items []Item
+
+	glyphs []Glyph // the storage the runs' glyphs were carved from (Document.Release)
 }
 
 // ItemKind says which slice of the page an item refers to.

@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/ualetters/ualetters/model"
 	"github.com/ualetters/ualetters/render/text"
@@ -139,7 +140,37 @@ func newPage(paper Paper, pg []placed) (Page, []Glyph) {
 			count(m)
 		}
 	}
-	return Page{Paper: paper, Runs: make([]GlyphRun, 0, runs), Items: make([]Item, 0, runs+8)}, make([]Glyph, glyphs)
+	g := newGlyphs(glyphs)
+	return Page{Paper: paper, Runs: make([]GlyphRun, 0, runs), Items: make([]Item, 0, runs+8), glyphs: g}, g
+}
+
+// glyphStores recycles pages' glyph storage (a one-page letter's is
+// about 36 KB, the largest thing layout allocates); Document.Release
+// hands it back.
+var glyphStores = sync.Pool{}
+
+// newGlyphs returns zeroed storage for n glyphs.
+func newGlyphs(n int) []Glyph {
+	if p, ok := glyphStores.Get().(*[]Glyph); ok && cap(*p) >= n {
+		return (*p)[:n]
+	}
+	return make([]Glyph, n)
+}
+
+// Release hands the pages' glyph storage back for later documents. The
+// document must not be used afterwards: its pages are gone. A document
+// that is never released is simply collected.
+func (d *Document) Release() {
+	for i := range d.Pages {
+		g := d.Pages[i].glyphs
+		if g == nil {
+			continue
+		}
+		clear(g) // zeroed for newGlyphs, and no text kept alive
+		g = g[:0]
+		glyphStores.Put(&g)
+	}
+	d.Pages = nil
 }
 
 func addRuns(p *Page, runs []GlyphRun, st Struct) {

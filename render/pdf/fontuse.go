@@ -90,6 +90,7 @@ type fontUse struct {
 	// forms the object number of each.
 	drawn  []uint16
 	formOf []uint16
+	seen   map[uint64]int // outline hash -> index in drawn (addForm)
 	forms  []int
 	chars  []string // CID -> text ("" for none)
 	obj    int      // object number of the Type0 font
@@ -100,7 +101,7 @@ type fontUse struct {
 	blank      uint16 // glyph id of the blank glyph (the space)
 	layerName  string
 	layerChars []rune
-	layerCID   map[rune]uint16
+	layerCID   map[rune]uint16 // empty until the first silent run (from the scratch)
 	layerObj   int
 }
 
@@ -121,7 +122,8 @@ func collectFonts(doc *layout.Document, modes [][]mode, s *scratch) ([]*fontUse,
 					return nil, fmt.Errorf("pdf: page %d run %d: %w", p+1, ri, err)
 				}
 				t := s.tablesFor(int(data.numGlyphs))
-				f = &fontUse{id: r.Font, data: data, use: t.use, speak: t.speak, formOf: t.formOf, list: t.list}
+				f = &fontUse{id: r.Font, data: data, use: t.use, speak: t.speak, formOf: t.formOf, list: t.list,
+					layerCID: t.layer, seen: t.seen}
 				byID[r.Font] = f
 			}
 			if err := f.note(r, modes[p][ri]); err != nil {
@@ -154,7 +156,6 @@ func (f *fontUse) note(r *layout.GlyphRun, m mode) error {
 				return fmt.Errorf("font %s has no space glyph for its text layer", f.id)
 			}
 			f.layerName = "/T" + strconv.Itoa(int(f.id))
-			f.layerCID = make(map[rune]uint16, 128)
 			f.layerChars = make([]rune, 0, 128)
 			f.mark(f.blank, usedSpeaking)
 		}
@@ -201,21 +202,13 @@ func (f *fontUse) mark(g uint16, flag uint8) {
 func (f *fontUse) assign() error {
 	f.name = "/F" + strconv.Itoa(int(f.id))
 	slices.Sort(f.list)
-	speaking, silent := 0, 0
+	speaking := 0
 	for _, g := range f.list {
-		u := f.use[g]
-		if u&usedSpeaking != 0 {
+		if f.use[g]&usedSpeaking != 0 {
 			speaking++
-		}
-		if u&usedSilent != 0 {
-			silent++
 		}
 	}
 	f.gids = make([]uint16, 0, speaking)
-	var seen map[uint64]int // outline hash -> index in drawn
-	if silent > 0 {
-		seen = make(map[uint64]int, silent)
-	}
 	for _, g := range f.list {
 		u := f.use[g]
 		if u&usedSpeaking != 0 {
@@ -223,7 +216,7 @@ func (f *fontUse) assign() error {
 			f.speak[g] = uint16(len(f.gids))
 		}
 		if u&usedSilent != 0 {
-			f.addForm(g, seen)
+			f.addForm(g)
 		}
 	}
 	n := len(f.gids)
@@ -245,22 +238,22 @@ func (f *fontUse) assign() error {
 
 // addForm gives a silent glyph with an outline its form: a new one, or
 // the form of an earlier glyph with the same outline (Nastaliq has glyphs
-// that differ only in their anchors). seen maps an outline's hash to its
-// index in drawn; two outlines with one hash (never seen) would just not
-// share a form.
-func (f *fontUse) addForm(gid uint16, seen map[uint64]int) {
+// that differ only in their anchors). f.seen maps an outline's hash to
+// its index in drawn; two outlines with one hash (never seen) would just
+// not share a form.
+func (f *fontUse) addForm(gid uint16) {
 	form := glyphOutline(f.id, gid)
 	if form.empty() {
 		return // nothing to draw (a space)
 	}
-	i, ok := seen[form.sum]
+	i, ok := f.seen[form.sum]
 	if ok && bytes.Equal(glyphOutline(f.id, f.drawn[i]).z, form.z) {
 		f.formOf[gid] = uint16(i + 1)
 		return
 	}
 	i = len(f.drawn)
 	if !ok {
-		seen[form.sum] = i
+		f.seen[form.sum] = i
 	}
 	f.drawn = append(f.drawn, gid)
 	f.formOf[gid] = uint16(i + 1)

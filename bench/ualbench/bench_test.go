@@ -74,9 +74,11 @@ func BenchmarkUniqueWords(b *testing.B) {
 	for b.Loop() {
 		n++
 		req := benchRequest(service.PDF, benchWordsHead+uniqueWord(n)+" "+benchWordsTail)
-		if _, err := svc.Letter(ctx, req); err != nil {
+		res, err := svc.Letter(ctx, req)
+		if err != nil {
 			b.Fatal(err)
 		}
+		res.Release()
 	}
 }
 
@@ -94,9 +96,11 @@ func BenchmarkEnglishPDF(b *testing.B) {
 		Signer: letter.Signer{Name: "Jane Doe"}}, Format: service.PDF}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := svc.Letter(context.Background(), req); err != nil {
+		res, err := svc.Letter(context.Background(), req)
+		if err != nil {
 			b.Fatal(err)
 		}
+		res.Release()
 	}
 }
 
@@ -111,8 +115,10 @@ func BenchmarkUniqueName(b *testing.B) {
 		n++
 		req := benchRequest(service.PDF, "")
 		req.Signer.Name = benchName + " " + latinWord(n)
-		if _, err := svc.Letter(ctx, req); err != nil {
+		res, err := svc.Letter(ctx, req)
+		if err != nil {
 			b.Fatal(err)
 		}
+		res.Release()
 	}
 }

@@ -67,14 +67,21 @@ func benchmarkLetter(b *testing.B, f service.Format, pages int) {
 // BenchmarkUniqueWords renders the benchmark letter with a new Urdu word
 // in the own words every time: the paragraph caches miss on every letter.
 func BenchmarkUniqueWords(b *testing.B) {
+	renderEach(b, func(n int) service.LetterRequest {
+		return benchRequest(service.PDF, benchWordsHead+uniqueWord(n)+" "+benchWordsTail)
+	})
+}
+
+// renderEach renders the n-th request for n = 1, 2, ... and hands each
+// letter's buffer back, as the server does once the bytes are copied out.
+func renderEach(b *testing.B, request func(n int) service.LetterRequest) {
 	svc := newService(b)
 	ctx := context.Background()
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
 		n++
-		req := benchRequest(service.PDF, benchWordsHead+uniqueWord(n)+" "+benchWordsTail)
-		res, err := svc.Letter(ctx, req)
+		res, err := svc.Letter(ctx, request(n))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -91,34 +98,17 @@ func BenchmarkUrduPDFPages10(b *testing.B) { benchmarkLetter(b, service.PDF, 10)
 // BenchmarkEnglishPDF is the English model letter (two pages), for the
 // README's comparison between scripts.
 func BenchmarkEnglishPDF(b *testing.B) {
-	svc := newService(b)
 	req := service.LetterRequest{Request: letter.Request{ActionID: benchAction, Lang: "en", Date: benchDate,
 		Signer: letter.Signer{Name: "Jane Doe"}}, Format: service.PDF}
-	b.ReportAllocs()
-	for b.Loop() {
-		res, err := svc.Letter(context.Background(), req)
-		if err != nil {
-			b.Fatal(err)
-		}
-		res.Release()
-	}
+	renderEach(b, func(int) service.LetterRequest { return req })
 }
 
 // BenchmarkUniqueName renders the benchmark letter for a new signer name
 // every time, as the HTTP runs with -lua name do.
 func BenchmarkUniqueName(b *testing.B) {
-	svc := newService(b)
-	ctx := context.Background()
-	b.ReportAllocs()
-	n := 0
-	for b.Loop() {
-		n++
+	renderEach(b, func(n int) service.LetterRequest {
 		req := benchRequest(service.PDF, "")
 		req.Signer.Name = benchName + " " + latinWord(n)
-		res, err := svc.Letter(ctx, req)
-		if err != nil {
-			b.Fatal(err)
-		}
-		res.Release()
-	}
+		return req
+	})
 }
